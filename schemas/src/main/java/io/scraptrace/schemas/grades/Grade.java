@@ -1,0 +1,41 @@
+package io.scraptrace.schemas.grades;
+
+import io.scraptrace.avro.Material;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One scrap grade of the catalogue: a model label with its material, high-grade flag and the
+ * measurable criteria it is defined by.
+ *
+ * @param code             stable label, e.g. {@code FE_HS}
+ * @param name             human name
+ * @param material         material family
+ * @param highGrade        whether it counts as high grade (tramp limits, payable content)
+ * @param baselControlled  whether export needs Basel prior informed consent
+ * @param hsCodes          HS codes it is normally declared under
+ * @param criteria         the defining criteria in words
+ * @param limits           maximum wt% of tramp elements
+ * @param payable          elements a buyer pays for (black mass)
+ * @param composition      element -> wt% range
+ * @param densityGcc       density range
+ * @param magneticFraction magnetic fraction range
+ * @param thicknessMm      thickness range, null for powders
+ * @param sources          keys into the catalogue's source list
+ */
+public record Grade(String code, String name, Material material, boolean highGrade, boolean baselControlled,
+                   List<String> hsCodes, String criteria, Map<String, Double> limits, List<String> payable,
+                   Map<String, Range> composition, Range densityGcc, Range magneticFraction, Range thicknessMm,
+                   List<String> sources) {
+
+    /** The label of readings the model is not confident about; not a catalogue grade. */
+    public static final String UNCERTAIN = "UNCERTAIN";
+
+    public Grade {
+        hsCodes = hsCodes == null ? List.of() : List.copyOf(hsCodes);
+        limits = limits == null ? Map.of() : Map.copyOf(limits);
+        payable = payable == null ? List.of() : List.copyOf(payable);
+        composition = composition == null ? Map.of() : Map.copyOf(composition);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+}
