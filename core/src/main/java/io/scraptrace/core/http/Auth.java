@@ -1,0 +1,55 @@
+package io.scraptrace.core.http;
+
+import io.javalin.http.Context;
+import io.scraptrace.core.auth.Principal;
+import io.scraptrace.core.auth.Role;
+import io.scraptrace.core.auth.TokenStore;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Bearer-token checks for route handlers: 401 for a missing or unknown token, 403 for a valid
+ * token of the wrong role or outside its scope.
+ */
+public final class Auth {
+    private static final String BEARER = "bearer ";
+
+    private final TokenStore tokens;
+
+    public Auth(TokenStore tokens) {
+        this.tokens = tokens;
+    }
+
+    /** The caller, who must hold one of {@code allowed}. */
+    public Principal require(Context ctx, Role... allowed) {
+        Principal principal = authenticate(ctx);
+        if (Arrays.stream(allowed).noneMatch(principal::is)) {
+            throw new ApiException(403, "role " + principal.role().name().toLowerCase(Locale.ROOT) + " may not " + ctx.method() + " " + ctx.matchedPath());
+        }
+        return principal;
+    }
+
+    /** The caller of any role. */
+    public Principal authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        String token = null;
+        if (header != null && header.length() > BEARER.length() && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            token = header.substring(BEARER.length()).strip();
+        }
+        if (token == null) {
+            // EventSource cannot set headers: the dashboard's server-sent events pass the token as a query parameter.
+            token = ctx.queryParam("access_token");
+        }
+        if (token == null) {
+            throw new ApiException(401, "missing bearer token");
+        }
+        return tokens.authenticate(token).orElseThrow(() -> new ApiException(401, "unknown token"));
+    }
+
+    /** 403 unless the caller's scope covers {@code siteIdOrRegion} (regulators cover everything). */
+    public static void requireScope(Principal principal, String siteIdOrRegion) {
+        if (!principal.is(Role.REGULATOR) && !principal.covers(siteIdOrRegion)) {
+            throw new ApiException(403, "token is not scoped to " + siteIdOrRegion);
+        }
+    }
+}
