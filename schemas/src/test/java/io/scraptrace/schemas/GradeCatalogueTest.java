@@ -1,0 +1,67 @@
+package io.scraptrace.schemas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.scraptrace.avro.Material;
+import io.scraptrace.schemas.grades.Grade;
+import io.scraptrace.schemas.grades.GradeCatalogue;
+import io.scraptrace.schemas.grades.Range;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The catalogue covers CONTRACT section 4 and its numbers are internally consistent. */
+class GradeCatalogueTest {
+    private final GradeCatalogue catalogue = GradeCatalogue.get();
+
+    @Test
+    void coversTheContractsGradeFamilies() {
+        Map<Material, Long> perMaterial = catalogue.grades().stream().collect(Collectors.groupingBy(Grade::material, Collectors.counting()));
+        assertTrue(perMaterial.get(Material.FERROUS) >= 4, "ferrous heavy and shredded grades");
+        assertEquals(2, perMaterial.get(Material.ALUMINIUM), "wrought and cast");
+        assertEquals(2, perMaterial.get(Material.COPPER), "No.1 and No.2");
+        assertEquals(1, perMaterial.get(Material.MIXED_METAL));
+        assertTrue(catalogue.codes().containsAll(List.of("BM_NMC", "BM_LCO", "BM_LFP", "BM_OFFSPEC")));
+        assertFalse(catalogue.codes().contains(Grade.UNCERTAIN), "UNCERTAIN is not a model label");
+    }
+
+    @Test
+    void highGradeFerrousIsDefinedByLowTrampCopperAndTin() {
+        for (Grade g : catalogue.grades()) {
+            if (g.material() != Material.FERROUS) {
+                continue;
+            }
+            double cu = g.limits().get("Cu");
+            double sn = g.limits().get("Sn");
+            if (g.highGrade()) {
+                assertTrue(cu <= 0.20 && sn <= 0.020, g.code() + " is high grade so its tramp limits must be low");
+            } else {
+                assertTrue(cu > 0.20 || sn > 0.020, g.code() + " is not high grade yet has high-grade limits");
+            }
+            assertTrue(g.composition().get("Cu").max() <= cu + 1e-9, g.code() + " composition stays within its Cu limit");
+        }
+    }
+
+    @Test
+    void everyRangeIsOrderedAndEverySourceIsCited() {
+        Set<String> sources = catalogue.sources().keySet();
+        for (Grade g : catalogue.grades()) {
+            assertFalse(g.sources().isEmpty(), g.code() + " cites a source");
+            assertTrue(sources.containsAll(g.sources()), g.code() + " cites only listed sources");
+            assertFalse(g.hsCodes().isEmpty(), g.code() + " has HS codes");
+            g.composition().forEach((element, range) -> assertOrdered(g.code() + "." + element, range));
+            assertOrdered(g.code() + ".density", g.densityGcc());
+            double typicalSum = g.composition().values().stream().mapToDouble(Range::typical).sum();
+            assertTrue(typicalSum <= 100.5 && typicalSum > 30, g.code() + " typical composition sums to " + typicalSum);
+        }
+        assertTrue(catalogue.grades().stream().filter(g -> g.material() == Material.BLACK_MASS).allMatch(Grade::baselControlled));
+    }
+
+    private static void assertOrdered(String what, Range r) {
+        assertTrue(r.min() <= r.typical() && r.typical() <= r.max(), what + " min <= typical <= max");
+    }
+}
