@@ -1,0 +1,97 @@
+package io.scraptrace.simulator.pieces;
+
+import io.scraptrace.avro.Reading;
+import io.scraptrace.avro.Sensor;
+import io.scraptrace.schemas.grades.Grade;
+import io.scraptrace.schemas.grades.GradeCatalogue;
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/**
+ * Generates labelled readings whose measurements follow the grade catalogue: true properties
+ * drawn around each grade's typical values, a sensor picked by material, sensor noise, and at
+ * configured rates contaminated or mislabelled pieces. The same seed and calls give the same
+ * pieces. Not thread-safe: use one generator per thread.
+ *
+ * <p>Readings carry placeholder origin fields (site {@value #SITE}, station named after the
+ * sensor, lot {@value #LOT}, timestamps one second apart from 2026-01-01) that callers simulating a
+ * plant replace.
+ */
+public final class PieceGenerator {
+    /** Site id of generated readings. */
+    public static final String SITE = "S-SIM-00";
+    /** Lot id of generated readings. */
+    public static final String LOT = "L-SIM";
+    private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final GradeCatalogue catalogue;
+    private final List<Grade> grades;
+    private final GradeNeighbours neighbours;
+    private final CorruptionRates rates;
+    private final SensorMix sensors;
+    private final SplittableRandom random;
+    private long count;
+
+    /** A generator over the shipped catalogue. */
+    public PieceGenerator(long seed, CorruptionRates rates, SensorMix sensors) {
+        this(GradeCatalogue.get(), seed, rates, sensors);
+    }
+
+    /** A generator over {@code catalogue}. */
+    public PieceGenerator(GradeCatalogue catalogue, long seed, CorruptionRates rates, SensorMix sensors) {
+        this.catalogue = catalogue;
+        this.grades = catalogue.grades();
+        this.neighbours = new GradeNeighbours(catalogue);
+        this.rates = rates;
+        this.sensors = sensors;
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** A piece of a grade chosen uniformly from the catalogue. */
+    public LabelledPiece next() {
+        return next(grades.get(random.nextInt(grades.size())).code());
+    }
+
+    /** A piece of {@code gradeCode}, measured by a sensor drawn from the mix. */
+    public LabelledPiece next(String gradeCode) {
+        Grade grade = grade(gradeCode);
+        return next(grade, sensors.pick(grade.material(), random.nextDouble()));
+    }
+
+    /** A piece of {@code gradeCode} measured by {@code sensor}. */
+    public LabelledPiece next(String gradeCode, Sensor sensor) {
+        return next(grade(gradeCode), sensor);
+    }
+
+    private LabelledPiece next(Grade grade, Sensor sensor) {
+        Corruption corruption = rates.pick(random.nextDouble());
+        PieceProperties truth = PieceSampler.draw(grade, random);
+        if (corruption == Corruption.CONTAMINATED) {
+            truth = Contamination.of(grade.material()).applyTo(grade, truth, random);
+        }
+        String label = grade.code();
+        if (corruption == Corruption.MISLABELLED) {
+            List<String> near = neighbours.of(grade.code());
+            label = near.get(random.nextInt(near.size()));
+        }
+        Reading.Builder reading = Reading.newBuilder()
+                .setEventId("ev-" + new UUID(random.nextLong(), random.nextLong()))
+                .setSiteId(SITE)
+                .setStationId(sensor.name() + "-1")
+                .setLotId(LOT)
+                .setTimestamp(EPOCH.plusSeconds(count++));
+        SensorModel.measure(truth, sensor, random, reading);
+        return new LabelledPiece(reading.build(), grade.code(), label, corruption, truth);
+    }
+
+    /** The grade neighbours a mislabelled piece of {@code gradeCode} may be labelled with. */
+    public List<String> neighboursOf(String gradeCode) {
+        return neighbours.of(grade(gradeCode).code());
+    }
+
+    private Grade grade(String code) {
+        return catalogue.find(code).orElseThrow(() -> new IllegalArgumentException("unknown grade " + code));
+    }
+}
