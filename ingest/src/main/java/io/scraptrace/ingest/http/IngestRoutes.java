@@ -1,0 +1,123 @@
+package io.scraptrace.ingest.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.scraptrace.core.auth.Principal;
+import io.scraptrace.core.auth.Role;
+import io.scraptrace.core.http.ApiException;
+import io.scraptrace.core.http.Auth;
+import io.scraptrace.core.http.ErrorDetail;
+import io.scraptrace.core.http.Routes;
+import io.scraptrace.ingest.intake.BodyFormat;
+import io.scraptrace.ingest.intake.BodyParser;
+import io.scraptrace.ingest.intake.CheckedBatch;
+import io.scraptrace.ingest.intake.Intake;
+import io.scraptrace.ingest.intake.IntakeResult;
+import io.scraptrace.ingest.intake.ParsedItem;
+import io.scraptrace.ingest.intake.RecordKind;
+import io.scraptrace.ingest.intake.RecordKinds;
+import io.scraptrace.ingest.publish.KafkaUnavailableException;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The plant- and regulator-facing write endpoints (CONTRACT section 2): {@code POST /v1/readings},
+ * {@code POST /v1/frames}, {@code POST /v1/exports} and {@code PUT /v1/sites/{siteId}}.
+ *
+ * <p>Order of checks: token and role (401/403), announced size (413), load (429), body and its
+ * size (413), scope of every item (403 for the whole request: a plant token posting for another
+ * site is a misconfiguration or worse, so none of its items is taken), validation per item, then
+ * one Kafka transaction for accepted records and dead letters. 202 once it committed; 400 when
+ * every item was rejected; 503 when Kafka did not acknowledge, with nothing committed.
+ */
+public final class IngestRoutes implements Routes {
+    private final Intake intake;
+    private final RecordKinds kinds;
+    private final BodyParser parser;
+    private final BodyReader bodies;
+    private final Admission admission;
+    private final MultipartFrames multipartFrames;
+
+    /**
+     * @param intake    the shared ingest path
+     * @param kinds     record kinds
+     * @param bodies    body reader with the size limit
+     * @param admission load shedding
+     */
+    public IngestRoutes(Intake intake, RecordKinds kinds, BodyReader bodies, Admission admission) {
+        this.intake = intake;
+        this.kinds = kinds;
+        this.parser = new BodyParser();
+        this.bodies = bodies;
+        this.admission = admission;
+        this.multipartFrames = new MultipartFrames();
+    }
+
+    @Override
+    public void register(Javalin app, Auth auth) {
+        app.post("/v1/readings", ctx -> ingest(ctx, auth.require(ctx, Role.PLANT), kinds.readings(), this::bodyItems));
+        app.post("/v1/frames", ctx -> ingest(ctx, auth.require(ctx, Role.PLANT), kinds.frames(),
+                c -> MultipartFrames.isMultipart(c) ? multipartFrames.items(c) : bodyItems(c)));
+        app.post("/v1/exports", ctx -> ingest(ctx, auth.require(ctx, Role.REGULATOR), kinds.exports(), this::bodyItems));
+        app.put("/v1/sites/{siteId}", ctx -> ingest(ctx, auth.require(ctx, Role.REGULATOR), kinds.sites(), this::siteItem));
+    }
+
+    private <T extends SpecificRecord> void ingest(Context ctx, Principal principal, RecordKind<T> kind,
+                                                   Function<Context, List<ParsedItem>> reader) {
+        bodies.checkDeclaredLength(ctx);
+        try (Admission.Ticket ignored = admission.admit(bodies.expectedBytes(ctx))) {
+            List<ParsedItem> items = reader.apply(ctx);
+            if (items.isEmpty()) {
+                throw ApiException.badRequest(null, "empty body: send one JSON object, a JSON array or NDJSON");
+            }
+            requireScope(principal, items);
+            IntakeResult result = intake.submit(CheckedBatch.of(kind, items, Instant.now()), "http:" + ctx.path());
+            if (result.accepted() == 0) {
+                throw new ApiException(400, "all " + result.rejected() + " items were rejected", result.errors());
+            }
+            ctx.status(202).json(result);
+        } catch (KafkaUnavailableException e) {
+            ctx.header("Retry-After", "5");
+            throw new ApiException(503, "Kafka is unreachable: nothing in this request was accepted, safe to retry");
+        }
+    }
+
+    private List<ParsedItem> bodyItems(Context ctx) {
+        return parser.parse(bodies.read(ctx), BodyFormat.of(ctx.contentType()));
+    }
+
+    /** A site is one object; its siteId is the path's, and a body stating another one is a mistake. */
+    private List<ParsedItem> siteItem(Context ctx) {
+        String pathSiteId = ctx.pathParam("siteId");
+        List<ParsedItem> items = parser.parse(bodies.read(ctx), BodyFormat.JSON);
+        if (items.size() != 1 || items.get(0).index() != null) {
+            throw ApiException.badRequest(null, "must be one JSON object");
+        }
+        ParsedItem item = items.get(0);
+        if (item.json() != null && item.json().isObject()) {
+            String bodySiteId = item.claimedSiteId();
+            if (bodySiteId == null && !item.json().has("siteId")) {
+                ((ObjectNode) item.json()).put("siteId", pathSiteId);
+            } else if (bodySiteId != null && !bodySiteId.equals(pathSiteId)) {
+                throw ApiException.badRequest("siteId", "must equal the siteId in the path (" + pathSiteId + ")");
+            }
+        }
+        return items;
+    }
+
+    private static void requireScope(Principal principal, List<ParsedItem> items) {
+        if (principal.is(Role.REGULATOR)) {
+            return;
+        }
+        List<ErrorDetail> foreign = items.stream()
+                .filter(item -> item.claimedSiteId() != null && !principal.covers(item.claimedSiteId()))
+                .map(item -> new ErrorDetail(item.index(), "siteId", "token is not scoped to " + item.claimedSiteId()))
+                .toList();
+        if (!foreign.isEmpty()) {
+            throw new ApiException(403, "token is not scoped to every site in this request: nothing was accepted", foreign);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.scraptrace.ingest.publish;
+
+import io.scraptrace.core.config.ScrapTraceConfig;
+import io.scraptrace.core.kafka.KafkaClients;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes each batch (one request) in its own Kafka transaction, so a batch is all-or-nothing
+ * for read_committed consumers: {@link #publish} returns once the commit is acknowledged (acks=all,
+ * idempotent), or throws {@link KafkaUnavailableException} after a bounded time having abandoned
+ * the transaction.
+ *
+ * <p>A pool of transactional producers lets requests commit concurrently. A producer that failed
+ * is closed at once and replaced by a new one with the same transactional.id: its
+ * {@code initTransactions} fences the old one and aborts whatever it left open, so a half-sent
+ * batch never becomes visible (and if ingest dies first, the broker aborts it after
+ * {@code transaction.timeout.ms}).
+ */
+public final class TransactionalPublisher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionalPublisher.class);
+
+    private final ScrapTraceConfig config;
+    private final String transactionalIdPrefix;
+    private final Duration timeout;
+    private final BlockingQueue<Slot> idle;
+    private final List<Slot> slots;
+    private final AtomicBoolean reachable = new AtomicBoolean(false);
+
+    /** One pooled producer; recreated lazily after a failure. */
+    private final class Slot {
+        private final String transactionalId;
+        private KafkaProducer<String, byte[]> producer;
+
+        Slot(String transactionalId) {
+            this.transactionalId = transactionalId;
+        }
+
+        KafkaProducer<String, byte[]> producer() {
+            if (producer == null) {
+                KafkaProducer<String, byte[]> fresh = new KafkaProducer<>(producerProperties(transactionalId),
+                        new StringSerializer(), new ByteArraySerializer());
+                try {
+                    fresh.initTransactions();
+                } catch (RuntimeException e) {
+                    fresh.close(Duration.ZERO);
+                    throw e;
+                }
+                producer = fresh;
+            }
+            return producer;
+        }
+
+        void discard() {
+            if (producer != null) {
+                // Zero timeout: unsent records are dropped, and the open transaction is aborted by the successor's fencing.
+                producer.close(Duration.ZERO);
+                producer = null;
+            }
+        }
+    }
+
+    /**
+     * @param config                Kafka settings ({@code producer.*} keys override the defaults here)
+     * @param producers             pool size: how many batches may commit concurrently
+     * @param transactionalIdPrefix unique per ingest instance; stable across restarts for the fastest recovery
+     * @param timeout               how long a batch may wait for Kafka before it is abandoned
+     */
+    public TransactionalPublisher(ScrapTraceConfig config, int producers, String transactionalIdPrefix, Duration timeout) {
+        this.config = config;
+        this.transactionalIdPrefix = transactionalIdPrefix;
+        this.timeout = timeout;
+        this.slots = IntStream.range(0, producers)
+                .mapToObj(i -> new Slot(transactionalIdPrefix + "-" + i))
+                .toList();
+        this.idle = new ArrayBlockingQueue<>(producers, false, slots);
+    }
+
+    /** Connect every producer now, so the first request does not pay for it; fails when Kafka is unreachable. */
+    public void start() {
+        slots.forEach(Slot::producer);
+        reachable.set(true);
+        LOG.info("{} transactional producers ready ({}-*)", slots.size(), transactionalIdPrefix);
+    }
+
+    /**
+     * Publish {@code records} atomically; returns once Kafka acknowledged the commit.
+     *
+     * @throws KafkaUnavailableException Kafka did not acknowledge within the timeout: nothing was committed
+     */
+    public void publish(List<ProducerRecord<String, byte[]>> records) throws KafkaUnavailableException {
+        Slot slot = borrow();
+        try {
+            KafkaProducer<String, byte[]> producer = slot.producer();
+            producer.beginTransaction();
+            for (ProducerRecord<String, byte[]> record : records) {
+                producer.send(record);
+            }
+            // Flushes, and throws if any send failed: then nothing of the batch is committed.
+            producer.commitTransaction();
+            reachable.set(true);
+        } catch (KafkaException e) {
+            slot.discard();
+            if (reachable.getAndSet(false)) {
+                LOG.warn("Kafka did not acknowledge a batch, answering 503 until it does: {}", e.toString());
+            }
+            throw new KafkaUnavailableException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            slot.discard();
+            throw e;
+        } finally {
+            idle.add(slot);
+        }
+    }
+
+    /** Whether the last batch (or start) reached Kafka. */
+    public boolean reachable() {
+        return reachable.get();
+    }
+
+    @Override
+    public void close() {
+        slots.forEach(slot -> {
+            if (slot.producer != null) {
+                slot.producer.close(timeout);
+                slot.producer = null;
+            }
+        });
+    }
+
+    private Slot borrow() throws KafkaUnavailableException {
+        try {
+            Slot slot = idle.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (slot == null) {
+                throw new KafkaUnavailableException("no producer became free within " + timeout.toMillis()
+                        + " ms: Kafka is slow to acknowledge", null);
+            }
+            return slot;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while waiting for a producer", e);
+        }
+    }
+
+    private Properties producerProperties(String transactionalId) {
+        Properties props = KafkaClients.producer(config, "scraptrace-ingest-" + transactionalId);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        long ms = timeout.toMillis();
+        // Bounded waits so an unreachable broker turns into a 503 within about `timeout`, unless the operator chose otherwise.
+        defaultUnlessConfigured(props, ProducerConfig.MAX_BLOCK_MS_CONFIG, ms);
+        defaultUnlessConfigured(props, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
+        defaultUnlessConfigured(props, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, ms + 1000);
+        // An ingest instance that dies mid-batch keeps read_committed readers of those partitions waiting this long.
+        defaultUnlessConfigured(props, ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Math.max(ms * 3, 10_000));
+        return props;
+    }
+
+    private void defaultUnlessConfigured(Properties props, String key, long value) {
+        if (config.get("producer." + key).isEmpty()) {
+            props.put(key, String.valueOf(value));
+        }
+    }
+}
