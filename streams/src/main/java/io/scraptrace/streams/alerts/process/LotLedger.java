@@ -1,0 +1,122 @@
+package io.scraptrace.streams.alerts.process;
+
+import io.scraptrace.avro.GradedReading;
+import io.scraptrace.avro.Material;
+import io.scraptrace.streams.alerts.model.IntakeDelta;
+import io.scraptrace.streams.alerts.model.LotAnswer;
+import io.scraptrace.streams.alerts.model.LotClaims;
+import io.scraptrace.streams.alerts.model.LotEvent;
+import io.scraptrace.streams.alerts.model.LotFacts;
+import io.scraptrace.streams.alerts.model.LotRequest;
+import io.scraptrace.streams.alerts.model.SiteEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keyed by lotId, co-partitioned with the graded topic: keeps each lot's graded facts (readings
+ * deduplicated by eventId), records which declarations claimed it in arrival order, and answers
+ * declarations about it - at once when it is graded, otherwise when its readings arrive, and again
+ * on every further reading so the latest answer replaces the earlier.
+ * <p>
+ * It also forwards the graded intake per site and material to the site ledgers. The intake is
+ * buffered and sent on a timer rather than per reading, to keep one repartition record per reading
+ * off the hot path; the buffer is flushed before any answer so a site ledger always sees the
+ * intake of a lot before the answer about it.
+ */
+public final class LotLedger implements Processor<String, LotEvent, String, SiteEvent> {
+    /** eventId -> timestamp of readings already counted. */
+    public static final String SEEN_STORE = "alerts-seen-events";
+    /** lotId -> {@link LotFacts}. */
+    public static final String LOTS_STORE = "alerts-lot-facts";
+    /** lotId -> {@link LotClaims}. */
+    public static final String CLAIMS_STORE = "alerts-lot-claims";
+    /** siteId|material -> kg graded and not yet sent to the site ledger. */
+    public static final String INTAKE_BUFFER_STORE = "alerts-intake-buffer";
+
+    private static final char SEPARATOR = '|';
+
+    private final Duration flushInterval;
+    private ProcessorContext<String, SiteEvent> context;
+    private KeyValueStore<String, Long> seen;
+    private KeyValueStore<String, LotFacts> lots;
+    private KeyValueStore<String, LotClaims> claims;
+    private KeyValueStore<String, Double> intakeBuffer;
+
+    public LotLedger(Duration flushInterval) {
+        this.flushInterval = flushInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SiteEvent> context) {
+        this.context = context;
+        seen = context.getStateStore(SEEN_STORE);
+        lots = context.getStateStore(LOTS_STORE);
+        claims = context.getStateStore(CLAIMS_STORE);
+        intakeBuffer = context.getStateStore(INTAKE_BUFFER_STORE);
+        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flushIntake(now));
+    }
+
+    @Override
+    public void process(Record<String, LotEvent> record) {
+        if (record.value().reading() != null) {
+            onReading(record.value().reading(), record.timestamp());
+        } else {
+            onRequest(record.value().request(), record.timestamp());
+        }
+    }
+
+    private void onReading(GradedReading reading, long timestamp) {
+        if (seen.get(reading.getEventId()) != null) {
+            return;
+        }
+        seen.put(reading.getEventId(), reading.getTimestamp().toEpochMilli());
+        LotFacts before = lots.get(reading.getLotId());
+        LotFacts facts = before == null ? LotFacts.first(reading) : before.plus(reading);
+        lots.put(reading.getLotId(), facts);
+        String bufferKey = reading.getSiteId() + SEPARATOR + reading.getMaterial().name();
+        Double buffered = intakeBuffer.get(bufferKey);
+        intakeBuffer.put(bufferKey, (buffered == null ? 0.0 : buffered) + reading.getMassKg());
+        LotClaims lotClaims = claims.get(reading.getLotId());
+        if (lotClaims != null) {
+            flushIntake(timestamp);
+            lotClaims.requesters().forEach(requester -> answer(requester, facts, lotClaims, timestamp));
+        }
+    }
+
+    private void onRequest(LotRequest request, long timestamp) {
+        LotClaims before = claims.get(request.lotId());
+        LotClaims lotClaims = (before == null ? LotClaims.none() : before).with(request);
+        claims.put(request.lotId(), lotClaims);
+        LotFacts facts = lots.get(request.lotId());
+        if (facts != null) {
+            flushIntake(timestamp);
+            answer(request, facts, lotClaims, timestamp);
+        }
+    }
+
+    private void answer(LotRequest request, LotFacts facts, LotClaims lotClaims, long timestamp) {
+        LotAnswer answer = new LotAnswer(request.declarationId(), request.lotId(), facts, lotClaims.claimant());
+        context.forward(new Record<>(request.declaredSiteId(), SiteEvent.of(answer), timestamp));
+    }
+
+    private void flushIntake(long timestamp) {
+        List<KeyValue<String, Double>> pending = new ArrayList<>();
+        try (KeyValueIterator<String, Double> it = intakeBuffer.all()) {
+            it.forEachRemaining(pending::add);
+        }
+        for (KeyValue<String, Double> entry : pending) {
+            int split = entry.key.lastIndexOf(SEPARATOR);
+            IntakeDelta delta = new IntakeDelta(Material.valueOf(entry.key.substring(split + 1)), entry.value);
+            context.forward(new Record<>(entry.key.substring(0, split), SiteEvent.of(delta), timestamp));
+            intakeBuffer.delete(entry.key);
+        }
+    }
+}
