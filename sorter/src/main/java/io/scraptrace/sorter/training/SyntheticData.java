@@ -1,0 +1,58 @@
+package io.scraptrace.sorter.training;
+
+import io.scraptrace.simulator.pieces.CorruptionRates;
+import io.scraptrace.simulator.pieces.FrameRenderer;
+import io.scraptrace.simulator.pieces.LabelledPiece;
+import io.scraptrace.simulator.pieces.PieceGenerator;
+import io.scraptrace.simulator.pieces.SensorMix;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Labelled training data from the simulator: readings of pieces drawn from the grade catalogue
+ * (with sensor noise, contamination and mislabelling) and camera frames of the same pieces.
+ *
+ * @param pieces  generated pieces, in order
+ * @param source  description for the model card
+ */
+public record SyntheticData(List<LabelledPiece> pieces, String source) {
+    /** Default share of mislabelled pieces: plants' hand labels are not perfect. */
+    public static final double DEFAULT_MISLABELLED = 0.02;
+    /** Default share of contaminated pieces. */
+    public static final double DEFAULT_CONTAMINATED = 0.03;
+
+    /**
+     * {@code count} pieces from a generator seeded with {@code seed}.
+     *
+     * @param allStations true for every station type (as a plant line has), false for composition analysers only
+     */
+    public static SyntheticData generate(int count, long seed, boolean allStations, CorruptionRates rates) {
+        PieceGenerator generator = new PieceGenerator(seed, rates, allStations ? SensorMix.ALL_STATIONS : SensorMix.ANALYSERS);
+        List<LabelledPiece> pieces = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            pieces.add(generator.next());
+        }
+        String source = String.format(Locale.ROOT,
+                "synthetic: simulator PieceGenerator, seed %d, %d pieces, %s stations, %.1f%% mislabelled, %.1f%% contaminated",
+                seed, count, allStations ? "all" : "analyser", rates.mislabelled() * 100, rates.contaminated() * 100);
+        return new SyntheticData(List.copyOf(pieces), source);
+    }
+
+    /** The readings with the labels a plant would have given them. */
+    public LabelledReadings readings() {
+        return new LabelledReadings(pieces.stream().map(LabelledPiece::reading).toList(),
+                pieces.stream().map(LabelledPiece::label).toList(), source);
+    }
+
+    /** A camera frame of each piece as it really looks, with the piece's label. */
+    public LabelledImages frames(long seed) {
+        FrameRenderer renderer = new FrameRenderer();
+        List<byte[]> images = new ArrayList<>(pieces.size());
+        for (int i = 0; i < pieces.size(); i++) {
+            images.add(renderer.renderPng(pieces.get(i), seed + i));
+        }
+        return new LabelledImages(images, pieces.stream().map(LabelledPiece::label).toList(),
+                source + ", FrameRenderer frames (seed " + seed + ")");
+    }
+}
