@@ -1,0 +1,53 @@
+package io.scraptrace.streams.app;
+
+import io.scraptrace.core.config.ScrapTraceConfig;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Kafka Streams settings of the application: exactly-once v2 (CONTRACT section 7), state under the
+ * data directory, this instance's {@code application.server} for interactive-query routing, and a
+ * standby replica so another instance can take over a store quickly. Keys under {@code streams.}
+ * that Kafka Streams knows (e.g. {@code streams.num.stream.threads}) override these.
+ */
+public final class StreamsProperties {
+    /** Default application id: every instance of the same deployment shares it. */
+    public static final String DEFAULT_APPLICATION_ID = "scraptrace-streams";
+    /** Config key: host other instances reach this one's HTTP API on. */
+    public static final String ADVERTISED_HOST = "streams.advertised.host";
+    /** Default advertised host: right for one machine; set it for several. */
+    public static final String DEFAULT_ADVERTISED_HOST = "127.0.0.1";
+
+    private static final Set<String> CLIENT_PREFIXES = Set.of(StreamsConfig.CONSUMER_PREFIX, StreamsConfig.PRODUCER_PREFIX,
+            StreamsConfig.ADMIN_CLIENT_PREFIX, StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.RESTORE_CONSUMER_PREFIX,
+            StreamsConfig.GLOBAL_CONSUMER_PREFIX, StreamsConfig.TOPIC_PREFIX);
+
+    private StreamsProperties() {
+    }
+
+    /** The settings for an instance reachable at {@code self}. */
+    public static Properties of(ScrapTraceConfig config, HostInfo self) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("streams-state").toAbsolutePath().toString());
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.getInt(ScrapTraceConfig.TOPIC_REPLICATION, 1));
+        // A record that cannot be decoded is logged and skipped: it must never stop the pipeline.
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        Set<String> known = StreamsConfig.configDef().names();
+        config.kafkaOverrides("streams.").forEach((key, value) -> {
+            String name = key.toString();
+            // Our own streams.* keys (window grace, dedupe window...) are not Kafka settings.
+            if (known.contains(name) || CLIENT_PREFIXES.stream().anyMatch(name::startsWith)) {
+                p.put(name, value);
+            }
+        });
+        return p;
+    }
+}

@@ -1,0 +1,97 @@
+package io.scraptrace.streams.app;
+
+import io.scraptrace.core.Service;
+import io.scraptrace.core.config.ScrapTraceConfig;
+import io.scraptrace.core.http.ApiServer;
+import io.scraptrace.core.kafka.TopicCreator;
+import io.scraptrace.streams.query.AggregateViews;
+import io.scraptrace.streams.query.AlertViews;
+import io.scraptrace.streams.query.BalanceViews;
+import io.scraptrace.streams.query.ClusterQuery;
+import io.scraptrace.streams.query.Forwarder;
+import io.scraptrace.streams.query.LineageViews;
+import io.scraptrace.streams.query.LotViews;
+import io.scraptrace.streams.query.QueryRoutes;
+import io.scraptrace.streams.query.SiteRegistry;
+import io.scraptrace.streams.query.StoreAccess;
+import io.scraptrace.streams.sse.LiveFeed;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The streams service: runs the Kafka Streams application (views and alerts) and serves its query
+ * API and live feed on the process's {@link ApiServer}. Construct it before the server starts (it
+ * registers its routes), start the server, then {@link #start()} it: the bound HTTP port becomes
+ * this instance's {@code application.server}.
+ */
+public final class StreamsService implements Service {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsService.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ScrapTraceConfig config;
+    private final ApiServer server;
+    private final StoreAccess stores = new StoreAccess();
+    private final LiveFeed feed;
+    private volatile KafkaStreams streams;
+
+    public StreamsService(ScrapTraceConfig config, ApiServer server) {
+        this.config = config;
+        this.server = server;
+        this.feed = new LiveFeed(config);
+        SiteRegistry sites = new SiteRegistry(stores);
+        ClusterQuery cluster = new ClusterQuery(stores, new Forwarder());
+        Duration idle = Duration.ofMillis(config.getLong(LotViews.LOT_IDLE_MS, LotViews.DEFAULT_IDLE.toMillis()));
+        LotViews lots = new LotViews(stores, sites, idle, Clock.systemUTC());
+        server.register(new QueryRoutes(cluster, new AggregateViews(stores), lots, new BalanceViews(stores, sites),
+                new AlertViews(stores), new LineageViews(stores, cluster, lots, sites)));
+        server.register(feed);
+        server.readiness("streams", this::ready);
+        server.metrics().gauge("scraptrace_streams_sse_clients", "Connected /v1/stream clients", feed::clients);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (streams != null) {
+            return;
+        }
+        TopicCreator.ensureTopics(config);
+        int port = server.port() > 0 ? server.port() : config.httpPort();
+        HostInfo self = new HostInfo(config.get(StreamsProperties.ADVERTISED_HOST, StreamsProperties.DEFAULT_ADVERTISED_HOST), port);
+        KafkaStreams app = new KafkaStreams(StreamsTopology.build(config), StreamsProperties.of(config, self));
+        app.setUncaughtExceptionHandler(e -> {
+            // Exactly-once makes a replaced thread resume from the last commit: nothing lost, nothing twice.
+            LOG.error("stream thread failed; replacing it", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        stores.attach(app, self);
+        app.start();
+        streams = app;
+        feed.start();
+        LOG.info("streams application started; queries served as {}", self);
+    }
+
+    @Override
+    public synchronized void stop() {
+        feed.close();
+        if (streams != null) {
+            streams.close(CLOSE_TIMEOUT);
+            streams = null;
+        }
+    }
+
+    @Override
+    public boolean ready() {
+        KafkaStreams app = streams;
+        return app != null && app.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** The running application (null before {@link #start()}), e.g. to wait for it in tests and benchmarks. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+}

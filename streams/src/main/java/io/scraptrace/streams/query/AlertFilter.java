@@ -1,0 +1,46 @@
+package io.scraptrace.streams.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.scraptrace.avro.Alert;
+import java.time.Instant;
+import java.util.Comparator;
+
+/**
+ * The filters of {@code GET /v1/alerts}. By default only declarations with at least one reason
+ * (severity >= 1) are listed; {@code minSeverity=0} includes the clean verdicts too.
+ *
+ * @param region      origin region, or null for any
+ * @param siteId      origin site, or null for any
+ * @param code        a reason code the alert must carry, or null for any
+ * @param minSeverity lowest severity listed
+ * @param from        earliest declaration time
+ * @param to          latest declaration time
+ * @param limit       most alerts returned
+ */
+public record AlertFilter(String region, String siteId, String code, int minSeverity, Instant from, Instant to, int limit) {
+    /** Newest declaration first; ties by declarationId so every instance merges to the same order. */
+    public static final Comparator<JsonNode> NEWEST_FIRST = Comparator
+            .<JsonNode, Instant>comparing(n -> Instant.parse(n.path("timestamp").asText()), Comparator.reverseOrder())
+            .thenComparing(n -> n.path("declarationId").asText());
+
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+
+    /** The filter of the request in {@code ctx}. */
+    public static AlertFilter of(Context ctx) {
+        return new AlertFilter(ctx.queryParam("region"), ctx.queryParam("siteId"), ctx.queryParam("code"),
+                QueryParams.integer(ctx, "minSeverity", 1, 0, 5),
+                QueryParams.instant(ctx, "from", Instant.EPOCH), QueryParams.instant(ctx, "to", Instant.MAX),
+                QueryParams.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT));
+    }
+
+    /** Whether {@code alert} passes. */
+    public boolean test(Alert alert) {
+        return alert.getSeverity() >= minSeverity
+                && (region == null || region.equals(alert.getRegion()))
+                && (siteId == null || siteId.equals(alert.getSiteId()))
+                && (code == null || alert.getReasons().stream().anyMatch(r -> code.equals(r.getCode())))
+                && !alert.getTimestamp().isBefore(from) && !alert.getTimestamp().isAfter(to);
+    }
+}
