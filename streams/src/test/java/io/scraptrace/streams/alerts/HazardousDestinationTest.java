@@ -1,0 +1,70 @@
+package io.scraptrace.streams.alerts;
+
+import static io.scraptrace.streams.alerts.AlertsFixture.declaration;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.scraptrace.avro.AlertReason;
+import io.scraptrace.avro.ExportDeclaration;
+import io.scraptrace.avro.Material;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HazardousDestinationTest extends AlertsTestBase {
+    private static final String CODE = "HAZARDOUS_DESTINATION";
+
+    @BeforeEach
+    void blackMassLot() {
+        fx.consent("PIC-KR", null, "KR", Material.BLACK_MASS, null, null);
+        fx.grade("S1", "L1", "BM_NMC", 1_000);
+    }
+
+    private static ExportDeclaration.Builder blackMass(String id, String destination) {
+        return declaration(id, "S1", 1_000, "L1").setDeclaredMaterial(Material.BLACK_MASS).setHsCode("8549.13")
+                .setExporterId("EXP-1").setDestination(destination);
+    }
+
+    @Test
+    void blackMassWithoutConsentFiresWithSeverityFive() {
+        fx.declare(blackMass("D1", "CN"));
+
+        AlertReason reason = assertFires("D1", CODE);
+        assertEquals(5, reason.getSeverity());
+        assertMentions(reason, "CN");
+    }
+
+    @Test
+    void consentedDestinationIsANearMiss() {
+        fx.declare(blackMass("D1", "KR"));
+
+        assertQuiet("D1", CODE);
+    }
+
+    @Test
+    void measuredBlackMassDeclaredAsSomethingElseStillNeedsConsent() {
+        fx.declare(declaration("D1", "S1", 1_000, "L1").setDestination("CN"));
+
+        assertFires("D1", CODE);
+    }
+
+    @Test
+    void consentForAnotherExporterOrOutOfDateDoesNotCover() {
+        fx.consent("PIC-BE-OTHER", "EXP-2", "BE", Material.BLACK_MASS, null, null);
+        fx.consent("PIC-TH-OLD", null, "TH", Material.BLACK_MASS, "2025-01-01", "2026-05-31");
+        fx.consent("PIC-TH-NOW", null, "MY", Material.BLACK_MASS, "2026-06-01", "2026-06-01");
+        fx.declare(blackMass("D1", "BE"));
+        fx.declare(blackMass("D2", "TH"));
+        fx.declare(blackMass("D3", "MY"));
+
+        assertFires("D1", CODE);
+        assertFires("D2", CODE);
+        assertQuiet("D3", CODE);
+    }
+
+    @Test
+    void revokedConsentNoLongerCovers() {
+        fx.revokeConsent("PIC-KR");
+        fx.declare(blackMass("D1", "KR"));
+
+        assertFires("D1", CODE);
+    }
+}

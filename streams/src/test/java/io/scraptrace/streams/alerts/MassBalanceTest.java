@@ -1,0 +1,59 @@
+package io.scraptrace.streams.alerts;
+
+import static io.scraptrace.streams.alerts.AlertsFixture.declaration;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.scraptrace.avro.AlertReason;
+import io.scraptrace.avro.Material;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MassBalanceTest extends AlertsTestBase {
+    private static final String CODE = "MASS_BALANCE_EXCEEDED";
+
+    /** 10 t of ferrous graded at S1 over four lots, 6 t of it already declared by D0. */
+    @BeforeEach
+    void stock() {
+        fx.grade("S1", "L1", "FE_H1", 6_000);
+        fx.grade("S1", "L2", "FE_H1", 2_000);
+        fx.grade("S1", "L3", "FE_H1", 1_000);
+        fx.grade("S1", "L4", "FE_H1", 1_000);
+        fx.grade("S1", "L5", "AL_CAST", 50_000);
+        // Intake of lots no declaration asked about reaches the site ledger on the flush timer.
+        fx.advanceWallClock(Duration.ofSeconds(2));
+        fx.declare(declaration("D0", "S1", 6_000, "L1"));
+        assertQuiet("D0", CODE);
+    }
+
+    @Test
+    void declaringMoreThanTheRemainingStockFires() {
+        // Available 10 000 - 6 000 = 4 000 kg; with 5 % tolerance up to 4 200 kg pass.
+        fx.declare(declaration("D1", "S1", 4_500, "L2"));
+
+        AlertReason reason = assertFires("D1", CODE);
+        assertEquals(4, reason.getSeverity());
+        Map<String, Double> figures = reason.getEvidence().getFigures();
+        assertEquals(4_500, figures.get("declaredMassKg"), 1e-9);
+        assertEquals(10_000, figures.get("gradedIntakeKg"), 1e-9);
+        assertEquals(6_000, figures.get("alreadyExportedKg"), 1e-9);
+        assertEquals(4_000, figures.get("availableKg"), 1e-9);
+    }
+
+    @Test
+    void withinTheToleranceIsANearMiss() {
+        fx.declare(declaration("D1", "S1", 4_150, "L2"));
+
+        assertQuiet("D1", CODE);
+    }
+
+    @Test
+    void stockOfAnotherMaterialDoesNotCount() {
+        fx.declare(declaration("D1", "S1", 4_500, "L2").setDeclaredMaterial(Material.ALUMINIUM).setHsCode("7602.00"));
+        assertQuiet("D1", CODE);
+
+        fx.declare(declaration("D2", "S1", 4_500, "L3"));
+        assertFires("D2", CODE);
+    }
+}
