@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -25,11 +26,11 @@ import org.slf4j.LoggerFactory;
  * idempotent), or throws {@link KafkaUnavailableException} after a bounded time having abandoned
  * the transaction.
  *
- * <p>A pool of transactional producers lets requests commit concurrently. A producer that failed
- * is closed at once and replaced by a new one with the same transactional.id: its
- * {@code initTransactions} fences the old one and aborts whatever it left open, so a half-sent
- * batch never becomes visible (and if ingest dies first, the broker aborts it after
- * {@code transaction.timeout.ms}).
+ * <p>A pool of transactional producers lets requests commit concurrently. A failed batch's
+ * transaction is aborted; if Kafka cannot even be asked to abort, the producer is closed at once
+ * and later replaced by a new one with the same transactional.id, whose {@code initTransactions}
+ * fences the old one and aborts whatever it left open. Either way a half-sent batch never becomes
+ * visible (and if ingest dies first, the broker aborts it after {@code transaction.timeout.ms}).
  */
 public final class TransactionalPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalPublisher.class);
@@ -65,12 +66,24 @@ public final class TransactionalPublisher implements AutoCloseable {
             return producer;
         }
 
-        void discard() {
-            if (producer != null) {
-                // Zero timeout: unsent records are dropped, and the open transaction is aborted by the successor's fencing.
-                producer.close(Duration.ZERO);
-                producer = null;
+        /**
+         * Abort the failed transaction now, so read_committed readers are not held back until it
+         * times out; if even that fails (Kafka unreachable, producer fenced), drop the producer:
+         * its successor's initTransactions aborts the transaction instead.
+         */
+        void abandon() {
+            if (producer == null) {
+                return;
             }
+            try {
+                producer.abortTransaction();
+                return;
+            } catch (RuntimeException e) {
+                LOG.debug("abort failed, replacing producer {}: {}", transactionalId, e.toString());
+            }
+            // Zero timeout: unsent records are dropped, not flushed into a transaction nobody will commit.
+            producer.close(Duration.ZERO);
+            producer = null;
         }
     }
 
@@ -107,20 +120,26 @@ public final class TransactionalPublisher implements AutoCloseable {
         try {
             KafkaProducer<String, byte[]> producer = slot.producer();
             producer.beginTransaction();
+            AtomicReference<Exception> failure = new AtomicReference<>();
             for (ProducerRecord<String, byte[]> record : records) {
-                producer.send(record);
+                producer.send(record, (metadata, e) -> failure.compareAndSet(null, e));
+                // A send that failed at once (metadata unavailable after max.block.ms) dooms the batch:
+                // stop, rather than wait that long again for every remaining record.
+                if (failure.get() != null) {
+                    throw new KafkaException("send failed", failure.get());
+                }
             }
             // Flushes, and throws if any send failed: then nothing of the batch is committed.
             producer.commitTransaction();
             reachable.set(true);
         } catch (KafkaException e) {
-            slot.discard();
+            slot.abandon();
             if (reachable.getAndSet(false)) {
                 LOG.warn("Kafka did not acknowledge a batch, answering 503 until it does: {}", e.toString());
             }
             throw new KafkaUnavailableException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            slot.discard();
+            slot.abandon();
             throw e;
         } finally {
             idle.add(slot);
