@@ -28,8 +28,10 @@ final class AlertStores {
     private AlertStores() {
     }
 
-    static void addAll(StreamsBuilder builder, Topics topics) {
-        add(builder, LotLedger.SEEN_STORE, Serdes.Long(), false);
+    static void addAll(StreamsBuilder builder, Topics topics, AlertSettings settings) {
+        // A window store forgets eventIds after the dedupe window instead of growing forever.
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(LotLedger.SEEN_STORE,
+                settings.dedupeWindow(), settings.dedupeWindow(), false), Serdes.String(), Serdes.Long()));
         add(builder, LotLedger.LOTS_STORE, AlertsTopology.json(LotFacts.class), true);
         add(builder, LotLedger.CLAIMS_STORE, AlertsTopology.json(LotClaims.class), false);
         // Rewritten on every reading and emptied on every flush: the cache keeps that off the changelog.

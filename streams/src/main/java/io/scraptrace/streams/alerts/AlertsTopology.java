@@ -58,7 +58,7 @@ public final class AlertsTopology {
         AlertSettings settings = AlertSettings.from(config);
         GradeCatalogue catalogue = GradeCatalogue.get();
         Topics topics = config.topics();
-        AlertStores.addAll(builder, topics);
+        AlertStores.addAll(builder, topics, settings);
 
         KStream<String, Declaration> declarations = inputs.exports()
                 .filter((id, declaration) -> declaration != null, Named.as("alerts-exports-present"))
@@ -98,7 +98,7 @@ public final class AlertsTopology {
                 .filter((lot, reading) -> reading != null, Named.as("alerts-graded-present"))
                 .mapValues(LotEvent::of, Named.as("alerts-graded-events"))
                 .merge(requests, Named.as("alerts-lot-events"))
-                .process(() -> new LotLedger(settings.intakeFlushInterval()), Named.as("alerts-lot-ledger"),
+                .process(() -> new LotLedger(settings.intakeFlushInterval(), settings.dedupeWindow()), Named.as("alerts-lot-ledger"),
                         LotLedger.SEEN_STORE, LotLedger.LOTS_STORE, LotLedger.CLAIMS_STORE, LotLedger.INTAKE_BUFFER_STORE);
         return declarations
                 .map((id, d) -> KeyValue.pair(d.siteId(), SiteEvent.of(d)), Named.as("alerts-declaration-to-site"))

@@ -67,4 +67,12 @@ class HazardousDestinationTest extends AlertsTestBase {
 
         assertFires("D1", CODE);
     }
+
+    @Test
+    void malformedConsentOnTheTopicIsIgnoredAndChecksGoOn() {
+        fx.consent("PIC-CN-BAD", null, "CN", Material.BLACK_MASS, "someday", null);
+        fx.declare(blackMass("D1", "CN"));
+
+        assertFires("D1", CODE);
+    }
 }

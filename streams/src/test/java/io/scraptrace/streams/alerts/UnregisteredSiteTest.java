@@ -48,4 +48,15 @@ class UnregisteredSiteTest extends AlertsTestBase {
 
         assertQuiet("D1", CODE);
     }
+
+    @Test
+    void unreadableLicenceExpiryFiresInsteadOfStoppingTheChecks() {
+        fx.site("S2", true, "31.05.2026");
+        fx.grade("S2", "L1", "FE_H1", 1_000);
+        fx.declare(declaration("D1", "S2", 1_000, "L1"));
+
+        AlertReason reason = assertFires("D1", CODE);
+        assertEquals(5, reason.getSeverity());
+        assertMentions(reason, "31.05.2026");
+    }
 }

@@ -12,8 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,34 +50,12 @@ public final class ConsentsFile {
                 continue;
             }
             try {
-                consents.add(validated(MAPPER.readValue(trimmed, Consent.class)));
-            } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
+                consents.add(MAPPER.readValue(trimmed, Consent.class).validated());
+            } catch (IOException | IllegalArgumentException e) {
                 throw new IllegalArgumentException(source + " line " + number + ": " + e.getMessage(), e);
             }
         }
         return consents;
-    }
-
-    private static Consent validated(Consent consent) {
-        requireText(consent.consentId(), "consentId");
-        requireText(consent.destination(), "destination");
-        if (consent.material() == null) {
-            throw new IllegalArgumentException("material is required");
-        }
-        // Parse now so a bad date fails at load, not on the first declaration it would be checked against.
-        if (consent.validFrom() != null) {
-            LocalDate.parse(consent.validFrom());
-        }
-        if (consent.validUntil() != null) {
-            LocalDate.parse(consent.validUntil());
-        }
-        return consent;
-    }
-
-    private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
-        }
     }
 
     private static Reader bundled() throws IOException {

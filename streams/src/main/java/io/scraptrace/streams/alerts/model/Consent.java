@@ -3,6 +3,8 @@ package io.scraptrace.streams.alerts.model;
 import io.scraptrace.avro.BaselConsent;
 import io.scraptrace.avro.Material;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * A Basel prior informed consent as the destination check keeps it.
@@ -27,6 +29,29 @@ public record Consent(String consentId, String exporterId, String destination, M
     public BaselConsent toAvro() {
         return BaselConsent.newBuilder().setConsentId(consentId).setExporterId(exporterId).setDestination(destination)
                 .setMaterial(material).setValidFrom(validFrom).setValidUntil(validUntil).build();
+    }
+
+    /**
+     * This consent if it can be checked against: id, destination and material present, dates
+     * ISO-8601. Otherwise throws IllegalArgumentException naming the problem.
+     */
+    public Consent validated() {
+        if (consentId == null || consentId.isBlank()) {
+            throw new IllegalArgumentException("consentId is required");
+        }
+        if (destination == null || destination.isBlank()) {
+            throw new IllegalArgumentException("destination is required");
+        }
+        if (material == null) {
+            throw new IllegalArgumentException("material is required");
+        }
+        try {
+            Optional.ofNullable(validFrom).ifPresent(LocalDate::parse);
+            Optional.ofNullable(validUntil).ifPresent(LocalDate::parse);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("validFrom/validUntil must be ISO-8601 dates: " + e.getMessage(), e);
+        }
+        return this;
     }
 
     /** Whether this consent covers shipping {@code shipped} by {@code exporter} on {@code date}. */

@@ -8,6 +8,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keyed by consentId: turns the compacted consents topic into consent changes keyed by
@@ -15,6 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * which destination it revokes.
  */
 public final class ConsentIndex implements Processor<String, BaselConsent, String, DestinationEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsentIndex.class);
     /** consentId -> {@link Consent}. */
     public static final String CONSENTS_BY_ID_STORE = "alerts-consents-by-id";
 
@@ -35,6 +38,9 @@ public final class ConsentIndex implements Processor<String, BaselConsent, Strin
         }
         Consent old = byId.get(consentId);
         Consent granted = record.value() == null ? null : Consent.of(record.value());
+        if (granted != null && !wellFormed(granted)) {
+            return;
+        }
         if (old != null && (granted == null || !old.destination().equals(granted.destination()))) {
             send(new ConsentChange(old, true), record.timestamp());
         }
@@ -43,6 +49,17 @@ public final class ConsentIndex implements Processor<String, BaselConsent, Strin
         } else {
             byId.put(consentId, granted);
             send(new ConsentChange(granted, false), record.timestamp());
+        }
+    }
+
+    private static boolean wellFormed(Consent consent) {
+        try {
+            consent.validated();
+            return true;
+        } catch (IllegalArgumentException e) {
+            // Skipped, not fatal: one bad consent must not stop the checks. Without it the rule stays strict.
+            LOG.warn("ignoring consent {}: {}", consent.consentId(), e.getMessage());
+            return false;
         }
     }
 

@@ -19,10 +19,13 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Keyed by lotId, co-partitioned with the graded topic: keeps each lot's graded facts (readings
- * deduplicated by eventId), records which declarations claimed it in arrival order, and answers
+ * deduplicated by eventId within the dedupe window; a resend has the same lotId, so it lands
+ * here too), records which declarations claimed it in arrival order, and answers
  * declarations about it - at once when it is graded, otherwise when its readings arrive, and again
  * on every further reading so the latest answer replaces the earlier.
  * <p>
@@ -32,7 +35,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * intake of a lot before the answer about it.
  */
 public final class LotLedger implements Processor<String, LotEvent, String, SiteEvent> {
-    /** eventId -> timestamp of readings already counted. */
+    /** eventIds of readings already counted, kept for the dedupe window. */
     public static final String SEEN_STORE = "alerts-seen-events";
     /** lotId -> {@link LotFacts}. */
     public static final String LOTS_STORE = "alerts-lot-facts";
@@ -44,14 +47,16 @@ public final class LotLedger implements Processor<String, LotEvent, String, Site
     private static final char SEPARATOR = '|';
 
     private final Duration flushInterval;
+    private final long dedupeWindowMs;
     private ProcessorContext<String, SiteEvent> context;
-    private KeyValueStore<String, Long> seen;
+    private WindowStore<String, Long> seen;
     private KeyValueStore<String, LotFacts> lots;
     private KeyValueStore<String, LotClaims> claims;
     private KeyValueStore<String, Double> intakeBuffer;
 
-    public LotLedger(Duration flushInterval) {
+    public LotLedger(Duration flushInterval, Duration dedupeWindow) {
         this.flushInterval = flushInterval;
+        this.dedupeWindowMs = dedupeWindow.toMillis();
     }
 
     @Override
@@ -74,10 +79,10 @@ public final class LotLedger implements Processor<String, LotEvent, String, Site
     }
 
     private void onReading(GradedReading reading, long timestamp) {
-        if (seen.get(reading.getEventId()) != null) {
+        if (alreadySeen(reading.getEventId(), timestamp)) {
             return;
         }
-        seen.put(reading.getEventId(), reading.getTimestamp().toEpochMilli());
+        seen.put(reading.getEventId(), timestamp, timestamp);
         LotFacts before = lots.get(reading.getLotId());
         LotFacts facts = before == null ? LotFacts.first(reading) : before.plus(reading);
         lots.put(reading.getLotId(), facts);
@@ -88,6 +93,12 @@ public final class LotLedger implements Processor<String, LotEvent, String, Site
         if (lotClaims != null) {
             flushIntake(timestamp);
             lotClaims.requesters().forEach(requester -> answer(requester, facts, lotClaims, timestamp));
+        }
+    }
+
+    private boolean alreadySeen(String eventId, long timestamp) {
+        try (WindowStoreIterator<Long> hits = seen.fetch(eventId, timestamp - dedupeWindowMs, timestamp + dedupeWindowMs)) {
+            return hits.hasNext();
         }
     }
 

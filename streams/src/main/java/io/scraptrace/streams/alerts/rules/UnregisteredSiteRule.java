@@ -5,6 +5,7 @@ import io.scraptrace.streams.alerts.model.Declaration;
 import io.scraptrace.streams.alerts.model.Reason;
 import io.scraptrace.streams.alerts.model.SiteStatus;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,13 @@ public final class UnregisteredSiteRule implements SiteRule {
                     "origin site " + d.siteId() + " is registered without a licence", ids, Map.of()));
         }
         if (site.licenseExpires() != null) {
-            LocalDate expires = LocalDate.parse(site.licenseExpires());
+            Optional<LocalDate> parsed = parseDate(site.licenseExpires());
+            if (parsed.isEmpty()) {
+                return Optional.of(new Reason(AlertCode.UNREGISTERED_SITE, UNLICENSED_SEVERITY,
+                        "licence expiry of origin site " + d.siteId() + " is not a date (" + site.licenseExpires() + "): validity unknown",
+                        ids, Map.of()));
+            }
+            LocalDate expires = parsed.get();
             if (expires.isBefore(d.date())) {
                 return Optional.of(new Reason(AlertCode.UNREGISTERED_SITE, UNLICENSED_SEVERITY,
                         "licence of origin site " + d.siteId() + " expired on " + expires + ", before the declaration date " + d.date(),
@@ -40,5 +47,13 @@ public final class UnregisteredSiteRule implements SiteRule {
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<LocalDate> parseDate(String text) {
+        try {
+            return Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 }
