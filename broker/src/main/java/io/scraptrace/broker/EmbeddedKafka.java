@@ -10,7 +10,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -23,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real single-node Kafka broker in KRaft mode (combined broker and controller) running inside
- * this JVM, built from the Maven Central {@code kafka_2.13} artifact. The log directory is
+ * A real Kafka broker in KRaft mode (combined broker and controller, one node or one node of a
+ * small cluster) running inside this JVM, built from the Maven Central {@code kafka_2.13} artifact. The log directory is
  * formatted on first use and reused afterwards, so data survives a restart on the same
  * directory. It is the embedded default of {@code demo} and of the integration tests.
  */
@@ -48,12 +54,47 @@ public final class EmbeddedKafka implements AutoCloseable {
         return start(dataDir, new BrokerOptions(LOOPBACK, 0, LOOPBACK));
     }
 
-    /** Start on a fixed client port, listening on {@code host} and advertising {@code advertisedHost}. */
+    /** Start a single node on a fixed client port, listening on {@code host} and advertising {@code advertisedHost}. */
     public static EmbeddedKafka start(Path dataDir, BrokerOptions options) {
-        long started = System.nanoTime();
         int port = options.port() == 0 ? freePort() : options.port();
-        int controllerPort = freePort();
-        Properties props = serverProperties(dataDir, options, port, controllerPort);
+        ClusterSpec single = new ClusterSpec(Uuid.randomUuid().toString(), options.advertisedHost(),
+                List.of(new ClusterSpec.Node(1, port, freePort())));
+        return start(dataDir, single, 1, options.host());
+    }
+
+    /**
+     * Start one node of a multi-node cluster. It becomes ready only once a quorum of its peers runs,
+     * so start the peers concurrently (separate processes, or {@link #startCluster}).
+     */
+    public static EmbeddedKafka startNode(Path dataDir, ClusterSpec spec, int nodeId) {
+        return start(dataDir, spec, nodeId, spec.host());
+    }
+
+    /** A whole cluster of {@code nodes} in this JVM on free loopback ports, node i in {@code dataDir/node-i}. */
+    public static List<EmbeddedKafka> startCluster(Path dataDir, int nodes) {
+        List<ClusterSpec.Node> members = new ArrayList<>();
+        for (int i = 1; i <= nodes; i++) {
+            members.add(new ClusterSpec.Node(i, freePort(), freePort()));
+        }
+        ClusterSpec spec = new ClusterSpec(Uuid.randomUuid().toString(), LOOPBACK, members);
+        List<CompletableFuture<EmbeddedKafka>> starting = members.stream()
+                .map(n -> CompletableFuture.supplyAsync(() -> startNode(dataDir.resolve("node-" + n.id()), spec, n.id())))
+                .toList();
+        return starting.stream().map(CompletableFuture::join).toList();
+    }
+
+    /**
+     * Stop every node of a cluster at once. One by one, the last node left would wait minutes
+     * for a controller quorum to approve its controlled shutdown.
+     */
+    public static void closeAll(List<EmbeddedKafka> nodes) {
+        nodes.stream().map(node -> CompletableFuture.runAsync(node::close)).toList().forEach(CompletableFuture::join);
+    }
+
+    private static EmbeddedKafka start(Path dataDir, ClusterSpec spec, int nodeId, String listenHost) {
+        long started = System.nanoTime();
+        ClusterSpec.Node node = spec.node(nodeId);
+        Properties props = serverProperties(dataDir, spec, node, listenHost);
         Path logDir = dataDir.resolve("kafka-logs");
         try {
             Files.createDirectories(logDir);
@@ -62,14 +103,14 @@ public final class EmbeddedKafka implements AutoCloseable {
                 props.store(writer, "written by ScrapTrace EmbeddedKafka; regenerated on every start");
             }
             if (!Files.exists(logDir.resolve("meta.properties"))) {
-                format(propsFile);
+                format(propsFile, spec.clusterId());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare broker data dir " + dataDir, e);
         }
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
         server.startup();
-        String bootstrap = options.advertisedHost() + ":" + port;
+        String bootstrap = spec.host() + ":" + node.port();
         EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrap, dataDir);
         try {
             kafka.awaitReady();
@@ -77,7 +118,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             kafka.close();
             throw e;
         }
-        LOG.info("Kafka broker ready on {} in {} ms (data in {})", bootstrap,
+        LOG.info("Kafka node {} ready on {} in {} ms (data in {})", nodeId, bootstrap,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), dataDir.toAbsolutePath());
         return kafka;
     }
@@ -108,38 +149,40 @@ public final class EmbeddedKafka implements AutoCloseable {
         LOG.info("Kafka broker on {} stopped", bootstrapServers);
     }
 
-    static Properties serverProperties(Path dataDir, BrokerOptions options, int port, int controllerPort) {
+    static Properties serverProperties(Path dataDir, ClusterSpec spec, ClusterSpec.Node node, String listenHost) {
+        String replication = String.valueOf(spec.replication());
+        String minIsr = String.valueOf(spec.minInsyncReplicas());
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        // Static voters (not --standalone): the controller port may change between restarts.
-        p.put("controller.quorum.voters", "1@" + LOOPBACK + ":" + controllerPort);
-        p.put("listeners", "PLAINTEXT://" + options.host() + ":" + port + ",CONTROLLER://" + LOOPBACK + ":" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://" + options.advertisedHost() + ":" + port);
+        p.put("node.id", String.valueOf(node.id()));
+        // Static voters (not --standalone): ports may change between restarts of a single node.
+        p.put("controller.quorum.voters", spec.voters());
+        p.put("listeners", "PLAINTEXT://" + listenHost + ":" + node.port() + ",CONTROLLER://" + spec.host() + ":" + node.controllerPort());
+        p.put("advertised.listeners", "PLAINTEXT://" + spec.host() + ":" + node.port());
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("log.dirs", dataDir.resolve("kafka-logs").toAbsolutePath().toString());
-        // One node: internal topics cannot be replicated. Fewer partitions than the defaults (50)
-        // keep the first consumer group and the first transaction fast to set up.
-        p.put("offsets.topic.replication.factor", "1");
+        // Internal topics replicate as far as the cluster allows. Fewer partitions than the
+        // defaults (50) keep the first consumer group and the first transaction fast to set up.
+        p.put("offsets.topic.replication.factor", replication);
         p.put("offsets.topic.num.partitions", "6");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.replication.factor", replication);
+        p.put("transaction.state.log.min.isr", minIsr);
         p.put("transaction.state.log.num.partitions", "6");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", replication);
+        p.put("share.coordinator.state.topic.min.isr", minIsr);
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "false");
         p.put("num.partitions", "6");
-        p.put("default.replication.factor", "1");
-        p.put("min.insync.replicas", "1");
+        p.put("default.replication.factor", replication);
+        p.put("min.insync.replicas", minIsr);
         return p;
     }
 
-    private static void format(Path propsFile) {
+    private static void format(Path propsFile, String clusterId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", propsFile.toString()},
+        int code = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", propsFile.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         if (code != 0) {
             throw new IllegalStateException("formatting the broker log dir failed: " + out.toString(StandardCharsets.UTF_8));
@@ -147,12 +190,31 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private void awaitReady() {
+        awaitNodes(bootstrapServers, 1, Duration.ofSeconds(60));
+    }
+
+    /** Block until the cluster behind {@code bootstrap} reports at least {@code count} live nodes. */
+    public static void awaitNodes(String bootstrap, int count, Duration timeout) {
         Properties admin = new Properties();
-        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin client = Admin.create(admin)) {
-            client.describeCluster().nodes().get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("broker did not become ready on " + bootstrapServers, e);
+            while (true) {
+                try {
+                    if (client.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() >= count) {
+                        return;
+                    }
+                } catch (ExecutionException | TimeoutException e) {
+                    // Not reachable yet: nodes of a cluster come up at their own pace.
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(count + " Kafka node(s) not ready on " + bootstrap + " within " + timeout);
+                }
+                Thread.sleep(250);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for Kafka on " + bootstrap, e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.scraptrace.core.kafka;
 
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.schemas.topics.Topic;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,18 +38,20 @@ public final class TopicCreator {
                     .filter(t -> !existing.contains(t.name()))
                     .map(t -> newTopic(t, replication, minIsr))
                     .toList();
+            List<String> created = new ArrayList<>();
             for (NewTopic topic : missing) {
                 try {
                     admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+                    created.add(topic.name());
                     LOG.info("created topic {} ({} partitions, rf {})", topic.name(), topic.numPartitions(), replication);
                 } catch (ExecutionException e) {
-                    // Another instance may have created it between list and create: that is fine.
+                    // Another instance (or a listing that lagged a fresh creation) got there first: fine.
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
                     }
                 }
             }
-            return missing.stream().map(NewTopic::name).toList();
+            return created;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
