@@ -31,7 +31,7 @@ public record AlertFilter(String region, String siteId, String code, int minSeve
     public static AlertFilter of(Context ctx) {
         return new AlertFilter(ctx.queryParam("region"), ctx.queryParam("siteId"), ctx.queryParam("code"),
                 QueryParams.integer(ctx, "minSeverity", 1, 0, 5),
-                QueryParams.instant(ctx, "from", Instant.EPOCH), QueryParams.instant(ctx, "to", Instant.MAX),
+                QueryParams.instant(ctx, "from", Instant.EPOCH), QueryParams.instant(ctx, "to", QueryParams.LATEST),
                 QueryParams.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT));
     }
 

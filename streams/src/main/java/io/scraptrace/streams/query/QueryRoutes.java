@@ -72,7 +72,7 @@ public final class QueryRoutes implements Routes {
     private void regions(Context ctx, Principal caller) {
         AggregateWindow window = window(ctx);
         Instant from = QueryParams.instant(ctx, "from", Instant.EPOCH);
-        Instant to = QueryParams.instant(ctx, "to", Instant.MAX);
+        Instant to = QueryParams.instant(ctx, "to", QueryParams.LATEST);
         List<JsonNode> items = cluster.fanOut(ctx, window.storeName(), "aggregates",
                 () -> aggregates.all(window, from, to, region -> caller.is(Role.REGULATOR) || caller.covers(region)));
         items.sort(Comparator.<JsonNode, String>comparing(n -> n.path("region").asText())
@@ -87,7 +87,7 @@ public final class QueryRoutes implements Routes {
         Auth.requireScope(caller, region);
         AggregateWindow window = window(ctx);
         Instant from = QueryParams.instant(ctx, "from", Instant.EPOCH);
-        Instant to = QueryParams.instant(ctx, "to", Instant.MAX);
+        Instant to = QueryParams.instant(ctx, "to", QueryParams.LATEST);
         JsonNode body = cluster.byKey(ctx, window.storeName(), region, () -> {
             ObjectNode envelope = ApiServer.JSON.createObjectNode().put("region", region).put("window", window.label());
             envelope.putArray("aggregates").addAll(aggregates.region(region, window, from, to));

@@ -1,0 +1,207 @@
+package io.scraptrace.streams.bench;
+
+import io.scraptrace.avro.GradedReading;
+import io.scraptrace.avro.RegionAggregate;
+import io.scraptrace.avro.Site;
+import io.scraptrace.broker.EmbeddedKafka;
+import io.scraptrace.core.config.ScrapTraceConfig;
+import io.scraptrace.core.kafka.KafkaClients;
+import io.scraptrace.core.kafka.TopicCreator;
+import io.scraptrace.schemas.topics.Topic;
+import io.scraptrace.schemas.topics.Topics;
+import io.scraptrace.streams.aggregates.AggregateWindow;
+import io.scraptrace.streams.app.StreamsProperties;
+import io.scraptrace.streams.app.StreamsTopology;
+import io.scraptrace.streams.balance.BalanceTopology;
+import io.scraptrace.streams.balance.SiteBalance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code scraptrace bench streams}: graded records per second through the complete streams
+ * topology (views and alerts, exactly-once) on a real broker, next to the raw consume rate of the
+ * same topic measured in the same run. The topology counts as done with a record once both the
+ * regional aggregates and the site balances (the two repartitioned ends) include it.
+ */
+@Command(name = "streams", mixinStandardHelpOptions = true,
+        description = "Measure graded records/s through the full streams topology against the raw consume rate of the same topic.")
+public final class BenchStreamsCommand implements Callable<Integer> {
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    @Option(names = "--records", defaultValue = "200000", description = "Graded records to push through (default ${DEFAULT-VALUE}).")
+    int records;
+
+    @Option(names = "--lots", defaultValue = "2000", description = "Lots the records are spread over (default ${DEFAULT-VALUE}).")
+    int lots;
+
+    @Option(names = "--sites", defaultValue = "20", description = "Registered sites (default ${DEFAULT-VALUE}).")
+    int sites;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this cluster instead of starting an embedded broker.")
+    String bootstrapServers;
+
+    @Override
+    public Integer call() throws Exception {
+        Path work = Files.createTempDirectory("scraptrace-bench-streams");
+        EmbeddedKafka kafka = bootstrapServers == null ? EmbeddedKafka.start(work.resolve("kafka")) : null;
+        try {
+            String bootstrap = kafka == null ? bootstrapServers : kafka.bootstrapServers();
+            // A fresh prefix per run: repeated runs on one cluster never read each other's records.
+            String run = "bench-" + System.currentTimeMillis();
+            ScrapTraceConfig config = ScrapTraceConfig.of(Map.of(ScrapTraceConfig.BOOTSTRAP_SERVERS, bootstrap,
+                    ScrapTraceConfig.TOPIC_PREFIX, run + ".", ScrapTraceConfig.DATA_DIR, work.resolve("data").toString()));
+            TopicCreator.ensureTopics(config);
+            SyntheticGraded generator = new SyntheticGraded(42, sites, lots, Instant.now().minus(Duration.ofDays(1)));
+            double produceRate = produce(config, generator);
+            double rawRate = rawConsume(config);
+            Result topology = runTopology(config, run);
+            System.out.printf("records                 %,d graded (%d lots, %d sites, %d stream thread(s))%n", records, lots, sites, threads);
+            System.out.printf("produce (acks=all)      %,.0f records/s%n", produceRate);
+            System.out.printf("raw consume             %,.0f records/s%n", rawRate);
+            System.out.printf("full topology          %,.0f records/s (from RUNNING; %,.0f records/s including %.1f s start-up)%n",
+                    topology.rate(), topology.rateWithStartup(), topology.startupSeconds());
+            System.out.printf("topology / raw consume  %.1f %%%n", 100.0 * topology.rate() / rawRate);
+            return 0;
+        } finally {
+            if (kafka != null) {
+                kafka.close();
+            }
+            deleteQuietly(work);
+        }
+    }
+
+    private double produce(ScrapTraceConfig config, SyntheticGraded generator) throws Exception {
+        Topics topics = config.topics();
+        try (KafkaProducer<String, Site> producer = producer(config, topics.sites)) {
+            for (Site site : generator.sites()) {
+                producer.send(new ProducerRecord<>(topics.sites.name(), site.getSiteId(), site));
+            }
+        }
+        try (KafkaProducer<String, GradedReading> producer = producer(config, topics.graded)) {
+            long started = System.nanoTime();
+            for (long i = 0; i < records; i++) {
+                GradedReading reading = generator.reading(i);
+                producer.send(new ProducerRecord<>(topics.graded.name(), reading.getLotId(), reading));
+            }
+            producer.flush();
+            return records / seconds(started);
+        }
+    }
+
+    private double rawConsume(ScrapTraceConfig config) {
+        Properties props = KafkaClients.consumer(config, null);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            String topic = config.topics().graded.name();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long started = System.nanoTime();
+            long seen = 0;
+            while (seen < records) {
+                seen += consumer.poll(Duration.ofMillis(500)).count();
+                if (seconds(started) > TIMEOUT.toSeconds()) {
+                    throw new IllegalStateException("raw consume saw only " + seen + " records");
+                }
+            }
+            return records / seconds(started);
+        }
+    }
+
+    private record Result(double rate, double rateWithStartup, double startupSeconds) {
+    }
+
+    private Result runTopology(ScrapTraceConfig config, String run) throws InterruptedException {
+        Properties props = StreamsProperties.of(config, new HostInfo("127.0.0.1", 1));
+        props.remove(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, run);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        CountDownLatch running = new CountDownLatch(1);
+        try (KafkaStreams streams = new KafkaStreams(StreamsTopology.build(config), props)) {
+            streams.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.RUNNING) {
+                    running.countDown();
+                }
+            });
+            long started = System.nanoTime();
+            streams.start();
+            if (!running.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("streams did not reach RUNNING");
+            }
+            long runningAt = System.nanoTime();
+            while (countedReadings(streams) < records) {
+                if (seconds(started) > TIMEOUT.toSeconds()) {
+                    throw new IllegalStateException("topology counted only " + countedReadings(streams) + " of " + records);
+                }
+                Thread.sleep(50);
+            }
+            return new Result(records / seconds(runningAt), records / seconds(started), (runningAt - started) / 1e9);
+        }
+    }
+
+    /** Readings counted at both repartitioned ends of the views: the smaller of the two. */
+    private static long countedReadings(KafkaStreams streams) {
+        try {
+            long aggregated = 0;
+            try (KeyValueIterator<String, RegionAggregate> it = streams.store(StoreQueryParameters.fromNameAndType(
+                    AggregateWindow.ALL.storeName(), QueryableStoreTypes.<String, RegionAggregate>keyValueStore())).all()) {
+                while (it.hasNext()) {
+                    aggregated += it.next().value.getReadings();
+                }
+            }
+            long balanced = 0;
+            try (KeyValueIterator<String, SiteBalance> it = streams.store(StoreQueryParameters.fromNameAndType(
+                    BalanceTopology.STORE, QueryableStoreTypes.<String, SiteBalance>keyValueStore())).all()) {
+                while (it.hasNext()) {
+                    balanced += it.next().value.readings();
+                }
+            }
+            return Math.min(aggregated, balanced);
+        } catch (InvalidStateStoreException e) {
+            return 0;
+        }
+    }
+
+    private static <V> KafkaProducer<String, V> producer(ScrapTraceConfig config, Topic<String, V> topic) {
+        return new KafkaProducer<>(KafkaClients.producer(config, "bench-streams"), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}
