@@ -98,7 +98,7 @@ public final class AlertsTopology {
                 .filter((lot, reading) -> reading != null, Named.as("alerts-graded-present"))
                 .mapValues(LotEvent::of, Named.as("alerts-graded-events"))
                 .merge(requests, Named.as("alerts-lot-events"))
-                .process(() -> new LotLedger(settings.intakeFlushInterval(), settings.dedupeWindow()), Named.as("alerts-lot-ledger"),
+                .process(() -> new LotLedger(catalogue, settings.intakeFlushInterval(), settings.dedupeWindow()), Named.as("alerts-lot-ledger"),
                         LotLedger.SEEN_STORE, LotLedger.LOTS_STORE, LotLedger.CLAIMS_STORE, LotLedger.INTAKE_BUFFER_STORE);
         return declarations
                 .map((id, d) -> KeyValue.pair(d.siteId(), SiteEvent.of(d)), Named.as("alerts-declaration-to-site"))

@@ -56,4 +56,25 @@ class MassBalanceTest extends AlertsTestBase {
         fx.declare(declaration("D2", "S1", 4_500, "L3"));
         assertFires("D2", CODE);
     }
+
+    @Test
+    void aLotCountsWhollyUnderItsDominantMaterial() {
+        // L6: 900 kg copper and 100 kg misgraded as ferrous - a 1 t copper lot; later 2 t of ferrous
+        // pieces make it a ferrous lot, re-booked from copper to ferrous.
+        fx.grade("S1", "L6", "CU_NO2", 900);
+        fx.grade("S1", "L6", "FE_H1", 100);
+        fx.advanceWallClock(Duration.ofSeconds(2));
+        fx.declare(declaration("D1", "S1", 1_040, "L6").setDeclaredMaterial(Material.COPPER).setHsCode("7404.00"));
+        assertQuiet("D1", CODE);
+
+        fx.grade("S1", "L7", "FE_H1", 2_000);
+        fx.grade("S1", "L6", "FE_H1", 2_000);
+        fx.advanceWallClock(Duration.ofSeconds(2));
+        // Ferrous now 10 000 + 2 000 + 3 000 (L6) = 15 000 kg, 6 000 declared: 9 000 available.
+        fx.declare(declaration("D2", "S1", 9_000, "L7"));
+        assertQuiet("D2", CODE);
+        fx.declare(declaration("D3", "S1", 200, "L2").setDeclaredMaterial(Material.COPPER).setHsCode("7404.00"));
+        AlertReason copper = assertFires("D3", CODE);
+        assertEquals(0, copper.getEvidence().getFigures().get("gradedIntakeKg"), 1e-9);
+    }
 }

@@ -22,6 +22,11 @@ public record LotFacts(String siteId, Map<String, Double> massByGrade, long read
         return new LotFacts(reading.getSiteId(), Map.of(), 0).plus(reading);
     }
 
+    /** Total graded mass of the lot, UNCERTAIN readings included. */
+    public double massKg() {
+        return massByGrade.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
     /** These facts with one more distinct reading. */
     public LotFacts plus(GradedReading reading) {
         Map<String, Double> masses = new HashMap<>(massByGrade);

@@ -2,6 +2,7 @@ package io.scraptrace.streams.alerts.process;
 
 import io.scraptrace.avro.GradedReading;
 import io.scraptrace.avro.Material;
+import io.scraptrace.schemas.grades.GradeCatalogue;
 import io.scraptrace.streams.alerts.model.IntakeDelta;
 import io.scraptrace.streams.alerts.model.LotAnswer;
 import io.scraptrace.streams.alerts.model.LotClaims;
@@ -9,6 +10,7 @@ import io.scraptrace.streams.alerts.model.LotEvent;
 import io.scraptrace.streams.alerts.model.LotFacts;
 import io.scraptrace.streams.alerts.model.LotRequest;
 import io.scraptrace.streams.alerts.model.SiteEvent;
+import io.scraptrace.streams.alerts.rules.LotMeasure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * declarations about it - at once when it is graded, otherwise when its readings arrive, and again
  * on every further reading so the latest answer replaces the earlier.
  * <p>
- * It also forwards the graded intake per site and material to the site ledgers. The intake is
+ * It also forwards the graded intake per site and material to the site ledgers: each lot's whole
+ * mass under its material (its dominant grade's), as the shared rule semantics define it. The intake is
  * buffered and sent on a timer rather than per reading, to keep one repartition record per reading
  * off the hot path; the buffer is flushed before any answer so a site ledger always sees the
  * intake of a lot before the answer about it.
@@ -45,7 +48,10 @@ public final class LotLedger implements Processor<String, LotEvent, String, Site
     public static final String INTAKE_BUFFER_STORE = "alerts-intake-buffer";
 
     private static final char SEPARATOR = '|';
+    /** A lot re-booked to the same material nets to (almost) zero: not worth a record. */
+    private static final double NEGLIGIBLE_KG = 1e-6;
 
+    private final GradeCatalogue catalogue;
     private final Duration flushInterval;
     private final long dedupeWindowMs;
     private ProcessorContext<String, SiteEvent> context;
@@ -54,7 +60,8 @@ public final class LotLedger implements Processor<String, LotEvent, String, Site
     private KeyValueStore<String, LotClaims> claims;
     private KeyValueStore<String, Double> intakeBuffer;
 
-    public LotLedger(Duration flushInterval, Duration dedupeWindow) {
+    public LotLedger(GradeCatalogue catalogue, Duration flushInterval, Duration dedupeWindow) {
+        this.catalogue = catalogue;
         this.flushInterval = flushInterval;
         this.dedupeWindowMs = dedupeWindow.toMillis();
     }
@@ -86,14 +93,27 @@ public final class LotLedger implements Processor<String, LotEvent, String, Site
         LotFacts before = lots.get(reading.getLotId());
         LotFacts facts = before == null ? LotFacts.first(reading) : before.plus(reading);
         lots.put(reading.getLotId(), facts);
-        String bufferKey = reading.getSiteId() + SEPARATOR + reading.getMaterial().name();
-        Double buffered = intakeBuffer.get(bufferKey);
-        intakeBuffer.put(bufferKey, (buffered == null ? 0.0 : buffered) + reading.getMassKg());
+        // A site's intake of a material is the whole mass of its lots of that material, so a lot is
+        // re-booked when a reading changes its dominant material.
+        if (before != null) {
+            buffer(before.siteId(), materialOf(before), -before.massKg());
+        }
+        buffer(facts.siteId(), materialOf(facts), facts.massKg());
         LotClaims lotClaims = claims.get(reading.getLotId());
         if (lotClaims != null) {
             flushIntake(timestamp);
             lotClaims.requesters().forEach(requester -> answer(requester, facts, lotClaims, timestamp));
         }
+    }
+
+    private Material materialOf(LotFacts facts) {
+        return catalogue.materialOf(LotMeasure.of(facts.massByGrade()).grade());
+    }
+
+    private void buffer(String siteId, Material material, double kg) {
+        String key = siteId + SEPARATOR + material.name();
+        Double buffered = intakeBuffer.get(key);
+        intakeBuffer.put(key, (buffered == null ? 0.0 : buffered) + kg);
     }
 
     private boolean alreadySeen(String eventId, long timestamp) {
@@ -124,10 +144,13 @@ public final class LotLedger implements Processor<String, LotEvent, String, Site
             it.forEachRemaining(pending::add);
         }
         for (KeyValue<String, Double> entry : pending) {
+            intakeBuffer.delete(entry.key);
+            if (Math.abs(entry.value) < NEGLIGIBLE_KG) {
+                continue;
+            }
             int split = entry.key.lastIndexOf(SEPARATOR);
             IntakeDelta delta = new IntakeDelta(Material.valueOf(entry.key.substring(split + 1)), entry.value);
             context.forward(new Record<>(entry.key.substring(0, split), SiteEvent.of(delta), timestamp));
-            intakeBuffer.delete(entry.key);
         }
     }
 }
