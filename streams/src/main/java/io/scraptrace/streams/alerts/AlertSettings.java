@@ -18,10 +18,13 @@ import java.time.Duration;
  * @param volumeWindow         declarations per exporter in the rolling mean
  * @param volumeMinSamples     prior declarations needed before the volume rule judges
  * @param volumeFactor         mass above mean * f is a spike
+ * @param inMemoryState        keep the alert stores in memory (rebuilt from their changelogs on
+ *                             start) instead of RocksDB: for small deployments and tests
  */
 public record AlertSettings(Duration lotWait, Duration lotWaitCheckInterval, Duration intakeFlushInterval,
                             Duration dedupeWindow, double massTolerance, int valueWindow, int valueMinSamples, double valueFactor,
-                            int volumeWindow, int volumeMinSamples, double volumeFactor) {
+                            int volumeWindow, int volumeMinSamples, double volumeFactor,
+                            boolean inMemoryState) {
 
     /** The settings of {@code config}, defaults for keys it does not set. */
     public static AlertSettings from(ScrapTraceConfig config) {
@@ -36,6 +39,7 @@ public record AlertSettings(Duration lotWait, Duration lotWaitCheckInterval, Dur
                 config.getDouble("alerts.value.factor", 3.0),
                 config.getInt("alerts.volume.window", 20),
                 config.getInt("alerts.volume.min.samples", 5),
-                config.getDouble("alerts.volume.factor", 4.0));
+                config.getDouble("alerts.volume.factor", 4.0),
+                config.getBoolean("alerts.state.in.memory", false));
     }
 }

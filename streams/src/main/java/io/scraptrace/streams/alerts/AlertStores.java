@@ -14,9 +14,16 @@ import io.scraptrace.streams.alerts.process.DestinationCheck;
 import io.scraptrace.streams.alerts.process.LotLedger;
 import io.scraptrace.streams.alerts.process.SiteLedger;
 import io.scraptrace.streams.alerts.process.VerdictMerger;
+import io.scraptrace.streams.alerts.process.RollingBaseline;
+import io.scraptrace.streams.alerts.rules.BaselineRule;
+import io.scraptrace.streams.alerts.rules.ValueOutlierRule;
+import io.scraptrace.streams.alerts.rules.VolumeSpikeRule;
+import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -30,26 +37,34 @@ final class AlertStores {
 
     static void addAll(StreamsBuilder builder, Topics topics, AlertSettings settings) {
         // A window store forgets eventIds after the dedupe window instead of growing forever.
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(LotLedger.SEEN_STORE,
-                settings.dedupeWindow(), settings.dedupeWindow(), false), Serdes.String(), Serdes.Long()));
-        add(builder, LotLedger.LOTS_STORE, AlertsTopology.json(LotFacts.class), true);
-        add(builder, LotLedger.CLAIMS_STORE, AlertsTopology.json(LotClaims.class), false);
+        Duration window = settings.dedupeWindow();
+        builder.addStateStore(Stores.windowStoreBuilder(settings.inMemoryState()
+                ? Stores.inMemoryWindowStore(LotLedger.SEEN_STORE, window, window, false)
+                : Stores.persistentWindowStore(LotLedger.SEEN_STORE, window, window, false), Serdes.String(), Serdes.Long()));
+        StoreKind kind = new StoreKind(builder, settings.inMemoryState());
+        kind.add(LotLedger.LOTS_STORE, AlertsTopology.json(LotFacts.class), true);
+        kind.add(LotLedger.CLAIMS_STORE, AlertsTopology.json(LotClaims.class), false);
         // Rewritten on every reading and emptied on every flush: the cache keeps that off the changelog.
-        add(builder, LotLedger.INTAKE_BUFFER_STORE, Serdes.Double(), true);
-        add(builder, SiteLedger.CASES_STORE, AlertsTopology.json(DeclarationCase.class), false);
-        add(builder, SiteLedger.WAITING_STORE, Serdes.Long(), false);
-        add(builder, SiteLedger.INTAKE_STORE, Serdes.Double(), true);
-        add(builder, SiteLedger.EXPORTED_STORE, Serdes.Double(), false);
-        add(builder, ConsentIndex.CONSENTS_BY_ID_STORE, AlertsTopology.json(Consent.class), false);
-        add(builder, DestinationCheck.CONSENTS_STORE, AlertsTopology.json(ConsentSet.class), false);
-        add(builder, "alerts-value-baseline", AlertsTopology.json(SampleHistory.class), false);
-        add(builder, "alerts-volume-baseline", AlertsTopology.json(SampleHistory.class), false);
-        add(builder, VerdictMerger.VERDICTS_STORE, AlertsTopology.json(VerdictSet.class), false);
-        add(builder, AlertsTopology.ALERTS_STORE, topics.alerts.valueSerde(), false);
+        kind.add(LotLedger.INTAKE_BUFFER_STORE, Serdes.Double(), true);
+        kind.add(SiteLedger.CASES_STORE, AlertsTopology.json(DeclarationCase.class), false);
+        kind.add(SiteLedger.WAITING_STORE, Serdes.Long(), false);
+        kind.add(SiteLedger.INTAKE_STORE, Serdes.Double(), true);
+        kind.add(SiteLedger.EXPORTED_STORE, Serdes.Double(), false);
+        kind.add(ConsentIndex.CONSENTS_BY_ID_STORE, AlertsTopology.json(Consent.class), false);
+        kind.add(DestinationCheck.CONSENTS_STORE, AlertsTopology.json(ConsentSet.class), false);
+        for (BaselineRule rule : List.of(new ValueOutlierRule(settings), new VolumeSpikeRule(settings))) {
+            kind.add(RollingBaseline.storeName(rule), AlertsTopology.json(SampleHistory.class), false);
+        }
+        kind.add(VerdictMerger.VERDICTS_STORE, AlertsTopology.json(VerdictSet.class), false);
+        kind.add(AlertsTopology.ALERTS_STORE, topics.alerts.valueSerde(), false);
     }
 
-    private static <V> void add(StreamsBuilder builder, String name, Serde<V> valueSerde, boolean cached) {
-        var store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
-        builder.addStateStore(cached ? store.withCachingEnabled() : store.withCachingDisabled());
+    /** Adds key-value stores of one kind (RocksDB or in-memory), changelogged either way. */
+    private record StoreKind(StreamsBuilder builder, boolean inMemory) {
+        <V> void add(String name, Serde<V> valueSerde, boolean cached) {
+            KeyValueBytesStoreSupplier supplier = inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+            var store = Stores.keyValueStoreBuilder(supplier, Serdes.String(), valueSerde);
+            builder.addStateStore(cached ? store.withCachingEnabled() : store.withCachingDisabled());
+        }
     }
 }

@@ -15,6 +15,7 @@ import io.scraptrace.schemas.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,10 @@ final class AlertsFixture implements AutoCloseable {
     }
 
     AlertsFixture(Path stateDir, Map<String, String> overrides) {
-        ScrapTraceConfig config = ScrapTraceConfig.of(overrides);
+        // In-memory stores: same semantics, much cheaper to open per test than a dozen RocksDB instances.
+        Map<String, String> settings = new HashMap<>(Map.of("alerts.state.in.memory", "true"));
+        settings.putAll(overrides);
+        ScrapTraceConfig config = ScrapTraceConfig.of(settings);
         Topics topics = config.topics();
         StreamsBuilder builder = new StreamsBuilder();
         AlertInputs inputs = new AlertInputs(

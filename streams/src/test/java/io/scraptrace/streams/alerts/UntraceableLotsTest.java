@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.scraptrace.avro.AlertReason;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class UntraceableLotsTest extends AlertsTestBase {
@@ -58,5 +59,17 @@ class UntraceableLotsTest extends AlertsTestBase {
         fx.declare(declaration("D1", "S1", 1_000, "L1", "L2"));
 
         assertQuiet("D1", CODE);
+    }
+
+    @Test
+    void theWaitIsConfigurable() {
+        try (AlertsFixture quick = new AlertsFixture(stateDir.resolve("quick"), Map.of("alerts.lot.wait.ms", "60000"))) {
+            quick.site("S1");
+            quick.declare(declaration("D1", "S1", 1_000, "GHOST"));
+            quick.advanceWallClock(Duration.ofSeconds(55));
+            assertTrue(quick.latest("D1").isEmpty());
+            quick.advanceWallClock(Duration.ofSeconds(10));
+            assertTrue(AlertsFixture.codes(quick.alertOf("D1")).contains(CODE));
+        }
     }
 }

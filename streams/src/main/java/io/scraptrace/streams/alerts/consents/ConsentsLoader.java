@@ -35,7 +35,15 @@ public final class ConsentsLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ConsentsLoader.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    /** Config key: path of the consents file; unset = the bundled default. */
+    public static final String CONSENTS_FILE = "alerts.consents.file";
+
     private ConsentsLoader() {
+    }
+
+    /** Publishes the consents of the file named by {@link #CONSENTS_FILE} (bundled default if unset). */
+    public static List<String> publish(ScrapTraceConfig config) {
+        return publish(config, config.get(CONSENTS_FILE).map(Path::of).orElse(null));
     }
 
     /**
