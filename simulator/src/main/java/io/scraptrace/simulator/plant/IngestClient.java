@@ -35,7 +35,8 @@ final class IngestClient {
     private final long initialBackoffMs;
 
     IngestClient(URI base, SimulatorCounters counters, BooleanSupplier stopping, Duration giveUpAfter, long initialBackoffMs) {
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // Plain HTTP/1.1: no h2c upgrade dance on every new connection to a plain-text ingest port.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         this.base = base;
         this.counters = counters;
         this.stopping = stopping;

@@ -31,7 +31,8 @@ public final class PlantSimulator implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(PlantSimulator.class);
     private static final Duration TICK = Duration.ofMillis(250);
     private static final Duration DECLARE_EVERY = Duration.ofSeconds(1);
-    private static final int MAX_DECLARATIONS_PER_ROUND = 6;
+    /** Bounds one round when a slow ingest made the last ticks long and many lots settled meanwhile. */
+    private static final int MAX_DECLARATIONS_PER_ROUND = 30;
     /** Largest batch per site and tick, far below ingest's body limit. */
     private static final int MAX_BATCH = 500;
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(60);
