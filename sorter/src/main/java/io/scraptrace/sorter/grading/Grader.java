@@ -50,14 +50,13 @@ public final class Grader implements AutoCloseable {
 
     /**
      * Camera-model probabilities of each frame image (over the camera model's labels), or the
-     * reason it could not be decoded. Empty results when no camera model is loaded.
+     * reason it could not be decoded. Only when {@link #usesFrames()}.
      */
     public List<Outcome<float[]>> scoreFrames(List<byte[]> images) {
-        List<Outcome<float[]>> outcomes = new ArrayList<>(images.size());
         if (camera == null) {
-            images.forEach(i -> outcomes.add(Outcome.rejected(null, "no camera model loaded")));
-            return outcomes;
+            throw new IllegalStateException("no camera model loaded");
         }
+        List<Outcome<float[]>> outcomes = new ArrayList<>(images.size());
         pixels = ensure(pixels, images.size() * FrameImages.VALUES);
         int[] row = new int[images.size()];
         int rows = 0;

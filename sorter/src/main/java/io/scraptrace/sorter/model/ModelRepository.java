@@ -23,6 +23,8 @@ public final class ModelRepository {
     /** Classpath folder of the default models root shipped in the jar. */
     public static final String DEFAULT_RESOURCE = "/io/scraptrace/sorter/model/default/";
 
+    private static Path extractedDefault;
+
     private ModelRepository() {
     }
 
@@ -66,6 +68,7 @@ public final class ModelRepository {
                 .forEach(k -> text.append(k).append('=').append(latest.getProperty(k)).append('\n'));
         Path staging = Files.createTempFile(root, "." + ModelFiles.LATEST, ".tmp");
         Files.writeString(staging, text);
+        ModelStore.readableByAll(staging);
         Files.move(staging, root.resolve(ModelFiles.LATEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -92,6 +95,13 @@ public final class ModelRepository {
      * default models into a temporary root once per process.
      */
     private static synchronized Path extractDefault() throws IOException {
+        if (extractedDefault == null) {
+            extractedDefault = extract();
+        }
+        return extractedDefault;
+    }
+
+    private static Path extract() throws IOException {
         String latestText = resourceText(DEFAULT_RESOURCE + ModelFiles.LATEST)
                 .orElseThrow(() -> new IOException("no default model on the classpath at " + DEFAULT_RESOURCE));
         Path root = Files.createTempDirectory("scraptrace-default-model");

@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -66,6 +68,7 @@ public final class ModelStore {
         Files.writeString(staging.resolve(ModelFiles.CARD), card);
         deleteModelDir(target);
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        readableByAll(target);
         return target;
     }
 
@@ -95,6 +98,13 @@ public final class ModelStore {
         Model model = Model.newInstance(kind.id(), Device.cpu(), OfflineEngine.NAME);
         model.setBlock(kind.newBlock(classes));
         return model;
+    }
+
+    /** Temporary directories are owner-only; a model directory is meant to be shared. */
+    static void readableByAll(Path path) throws IOException {
+        if (Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+        }
     }
 
     /** Remove a model directory written by {@link #save}; refuses directories without a manifest. */
