@@ -62,9 +62,8 @@ public final class SimulateCommand implements Callable<Integer> {
         if (tokensFile == null) {
             throw new ParameterException(spec.commandLine(), "--tokens FILE is required (or set SCRAPTRACE_TOKENS_FILE)");
         }
-        SimulatorOptions defaults = SimulatorOptions.defaults(url, sites, rate, duration, anomalies, seed, groundTruth);
-        SimulatorOptions options = new SimulatorOptions(url, sites, rate, duration, anomalies, anomalyRate, seed,
-                groundTruth, frameRate, defaults.lotSettle(), defaults.runTag());
+        SimulatorOptions options = SimulatorOptions.defaults(url, sites, rate, duration, anomalies, seed, groundTruth)
+                .withRates(anomalyRate, frameRate);
         PlantSimulator simulator = new PlantSimulator(options, SimulatorTokens.load(tokensFile));
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::stop, "simulator-shutdown"));
         spec.commandLine().getOut().printf("Simulating %d sites (%s) at %.1f readings/s against %s%n",

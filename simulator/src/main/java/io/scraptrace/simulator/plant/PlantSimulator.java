@@ -8,8 +8,6 @@ import io.scraptrace.simulator.pieces.Frames;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +53,7 @@ public final class PlantSimulator implements Service {
     public PlantSimulator(SimulatorOptions options, SimulatorTokens tokens) {
         this.options = options;
         this.tokens = tokens;
-        this.world = PlantWorld.create(options.sites(), options.seed(), options.anomalies(), LocalDate.now(ZoneOffset.UTC));
+        this.world = PlantWorld.of(options);
         this.random = new SplittableRandom(options.seed());
         GradeCatalogue catalogue = GradeCatalogue.get();
         FrameRenderer renderer = new FrameRenderer(catalogue);

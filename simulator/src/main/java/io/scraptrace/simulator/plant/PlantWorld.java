@@ -3,6 +3,7 @@ package io.scraptrace.simulator.plant;
 import io.scraptrace.avro.Site;
 import io.scraptrace.avro.SiteType;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,11 @@ public record PlantWorld(List<PlantSite> sites) {
             sites.add(site(Prefecture.ALL.get(2), 93, SiteType.SORTING_LINE, true, today.minusDays(30), true, true));
         }
         return new PlantWorld(sites);
+    }
+
+    /** The world a simulator with these options runs, as of today (UTC): what a demo needs to issue its tokens. */
+    public static PlantWorld of(SimulatorOptions options) {
+        return create(options.sites(), options.seed(), options.anomalies(), LocalDate.now(ZoneOffset.UTC));
     }
 
     /** Ids of all sites, in order. */

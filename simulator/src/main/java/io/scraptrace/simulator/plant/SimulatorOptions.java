@@ -43,4 +43,10 @@ public record SimulatorOptions(URI url, int sites, double rate, Duration duratio
         return new SimulatorOptions(url, sites, rate, duration, anomalies, DEFAULT_ANOMALY_RATE, seed, groundTruth,
                 DEFAULT_FRAME_RATE, DEFAULT_LOT_SETTLE, Long.toString(System.currentTimeMillis() / 1000, 36));
     }
+
+    /** The same options with other anomaly and frame rates. */
+    public SimulatorOptions withRates(double newAnomalyRate, double newFrameRate) {
+        return new SimulatorOptions(url, sites, rate, duration, anomalies, newAnomalyRate, seed, groundTruth, newFrameRate,
+                lotSettle, runTag);
+    }
 }
