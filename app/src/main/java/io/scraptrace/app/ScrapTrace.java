@@ -1,5 +1,10 @@
 package io.scraptrace.app;
 
+import io.scraptrace.simulator.cli.SimulateCommand;
+import io.scraptrace.sorter.cli.EvaluateCommand;
+import io.scraptrace.sorter.cli.SorterCommand;
+import io.scraptrace.sorter.cli.TrainCommand;
+import io.scraptrace.streams.cli.StreamsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,8 +15,15 @@ import picocli.CommandLine.Command;
 @Command(name = "scraptrace", mixinStandardHelpOptions = true, version = "ScrapTrace 0.1.0",
         description = "Scrap traceability and sorting pipeline: ingest -> sorter -> streams -> query API.",
         subcommands = {
+            DemoCommand.class,
             BrokerCommand.class,
+            StreamsCommand.class,
+            SorterCommand.class,
+            SimulateCommand.class,
+            TrainCommand.class,
+            EvaluateCommand.class,
             TailCommand.class,
+            BenchCommand.class,
         })
 public final class ScrapTrace {
     private ScrapTrace() {

@@ -1,0 +1,13 @@
+package io.scraptrace.app;
+
+import io.scraptrace.streams.bench.BenchStreamsCommand;
+import picocli.CommandLine.Command;
+
+/** {@code scraptrace bench}: the benchmarks, each printing its figures next to a raw Kafka baseline measured in the same run. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks; each prints records/s and latency next to a raw Kafka baseline from the same run.",
+        subcommands = {
+            BenchStreamsCommand.class,
+        })
+final class BenchCommand {
+}
