@@ -1,16 +1,17 @@
 package io.scraptrace.streams.app;
 
 import io.scraptrace.core.config.ScrapTraceConfig;
+import io.scraptrace.streams.deadletter.DeadLetterHandler;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Kafka Streams settings of the application: exactly-once v2 (CONTRACT section 7), state under the
- * data directory, this instance's {@code application.server} for interactive-query routing, and a
- * standby replica so another instance can take over a store quickly. Keys under {@code streams.}
+ * data directory, this instance's {@code application.server} for interactive-query routing, a
+ * standby replica so another instance can take over a store quickly, and RocksDB memory bounded by
+ * {@link BoundedRocksDb}. Keys under {@code streams.}
  * that Kafka Streams knows (e.g. {@code streams.num.stream.threads}) override these.
  */
 public final class StreamsProperties {
@@ -37,9 +38,11 @@ public final class StreamsProperties {
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("streams-state").toAbsolutePath().toString());
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class.getName());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.getInt(ScrapTraceConfig.TOPIC_REPLICATION, 1));
-        // A record that cannot be decoded is logged and skipped: it must never stop the pipeline.
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        // A record that cannot be decoded goes to the dead-letter topic: it must never stop the pipeline.
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        p.put(DeadLetterHandler.CONFIG, config);
         Set<String> known = StreamsConfig.configDef().names();
         config.kafkaOverrides("streams.").forEach((key, value) -> {
             String name = key.toString();

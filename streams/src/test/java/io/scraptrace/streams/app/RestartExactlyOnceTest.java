@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -59,22 +60,27 @@ class RestartExactlyOnceTest {
 
             StreamsInstance first = StreamsInstance.start(kafka.bootstrapServers(), state, settings).awaitRunning(WAIT);
             AtomicInteger sent = new AtomicInteger();
+            CountDownLatch stopping = new CountDownLatch(1);
             CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> {
                 try (KafkaProducer<String, GradedReading> producer = GradedFeed.producer(config, topics.graded)) {
-                    // Paced over ~10 s so the stop below lands while records are still coming.
                     for (int from = 0; from < total; from += CHUNK) {
+                        if (from >= total / 2) {
+                            // The second half flows while the instance shuts down and comes back.
+                            stopping.await();
+                        }
                         int to = Math.min(total, from + CHUNK);
                         feed.send(producer, topics.graded.name(), from, to);
                         sent.set(to);
-                        Thread.sleep(100);
+                        Thread.sleep(50);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             });
             long countedBeforeStop = awaitReadings(first, n -> n > 0);
-            first.close();
             int sentAtStop = sent.get();
+            stopping.countDown();
+            first.close();
             assertTrue(sentAtStop < total, "the instance must stop mid-stream (sent " + sentAtStop + " of " + total + ")");
             assertTrue(countedBeforeStop < feed.distinctReadings());
 

@@ -14,10 +14,20 @@ import io.scraptrace.avro.Material;
 import io.scraptrace.avro.Site;
 import io.scraptrace.broker.EmbeddedKafka;
 import io.scraptrace.core.config.ScrapTraceConfig;
+import io.scraptrace.core.http.ApiServer;
+import io.scraptrace.core.kafka.KafkaClients;
 import io.scraptrace.core.kafka.TopicCreator;
+import io.scraptrace.schemas.topics.Topic;
+import io.scraptrace.avro.DeadLetter;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import io.scraptrace.schemas.topics.Topics;
 import io.scraptrace.streams.testing.GradedFeed;
 import io.scraptrace.streams.testing.Records;
+import io.scraptrace.streams.testing.SseRecorder;
 import io.scraptrace.streams.testing.StreamsInstance;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +40,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.streams.ThreadMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,9 +87,14 @@ class TwoInstancesQueryTest {
              StreamsInstance b = StreamsInstance.start(kafka.bootstrapServers(), dir.resolve("b"), settings)) {
             a.awaitRunning(WAIT);
             b.awaitRunning(WAIT);
+            SseRecorder operatorFeed = new SseRecorder("http://127.0.0.1:" + b.server.port(), OPERATOR_JP13);
+            SseRecorder regulatorFeed = new SseRecorder("http://127.0.0.1:" + a.server.port(), REGULATOR);
+            assertEquals(200, operatorFeed.status());
+            assertEquals(200, regulatorFeed.status());
             try (KafkaProducer<String, GradedReading> graded = GradedFeed.producer(config, topics.graded);
                  KafkaProducer<String, ExportDeclaration> exports = GradedFeed.producer(config, topics.exports)) {
                 feed.send(graded, topics.graded.name(), 0, feed.records().size());
+                sendGarbage(config, topics.graded.name());
                 exports.send(new ProducerRecord<>(topics.exports.name(), "D1", declaration)).get();
             }
             awaitReadings(a, feed.distinctReadings());
@@ -125,6 +139,20 @@ class TwoInstancesQueryTest {
             awaitField(a, "/v1/alerts/D1", "declarationId");
             same(a, b, "/v1/alerts/D1", REGULATOR);
             same(a, b, "/v1/alerts?minSeverity=0", REGULATOR);
+
+            // The live feed: operators see only their regions' aggregates and no alerts; regulators see alerts.
+            List<SseRecorder.Event> operatorEvents = operatorFeed.events();
+            assertFalse(operatorEvents.isEmpty(), "the operator received no events");
+            for (SseRecorder.Event event : operatorEvents) {
+                assertEquals("aggregate", event.name());
+                assertEquals("JP-13", ApiServer.JSON.readTree(event.data()).path("region").asText());
+            }
+            awaitEvent(regulatorFeed, "alert", "D1");
+
+            DeadLetter letter = awaitDeadLetter(config);
+            assertEquals(topics.graded.name(), letter.getSource());
+            assertEquals("streams", letter.getStage());
+            assertEquals("GARBAGE-LOT", letter.getKey());
 
             // Access rules hold on both instances, forwarded or not.
             for (StreamsInstance instance : List.of(a, b)) {
@@ -172,6 +200,45 @@ class TwoInstancesQueryTest {
             Thread.sleep(300);
         }
         throw new AssertionError(path + " never had " + field);
+    }
+
+    private static void sendGarbage(ScrapTraceConfig config, String topic) throws Exception {
+        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(KafkaClients.producer(config, "garbage"),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(topic, "GARBAGE-LOT".getBytes(StandardCharsets.UTF_8),
+                    "not avro".getBytes(StandardCharsets.UTF_8))).get();
+        }
+    }
+
+    private static DeadLetter awaitDeadLetter(ScrapTraceConfig config) {
+        Topic<String, DeadLetter> topic = config.topics().deadLetter;
+        try (KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(KafkaClients.consumer(config, null),
+                topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Instant deadline = Instant.now().plus(WAIT);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, DeadLetter> record : consumer.poll(Duration.ofMillis(500))) {
+                    return record.value();
+                }
+            }
+        }
+        throw new AssertionError("no dead letter written");
+    }
+
+    private static void awaitEvent(SseRecorder feed, String name, String declarationId) throws Exception {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            for (SseRecorder.Event event : feed.events()) {
+                if (event.name().equals(name) && ApiServer.JSON.readTree(event.data()).path("declarationId").asText().equals(declarationId)) {
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no " + name + " event for " + declarationId + " in " + feed.events());
     }
 
     private static long sum(JsonNode aggregates, String field) {
