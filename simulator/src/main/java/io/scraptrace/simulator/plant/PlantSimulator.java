@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +30,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlantSimulator implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(PlantSimulator.class);
-    private static final Duration TICK = Duration.ofMillis(250);
+    private static final Duration TICK = Duration.ofMillis(500);
+    /** Most sites posting at the same time. */
+    private static final int MAX_SENDERS = 8;
     private static final Duration DECLARE_EVERY = Duration.ofSeconds(1);
     /** Bounds one round when a slow ingest made the last ticks long and many lots settled meanwhile. */
     private static final int MAX_DECLARATIONS_PER_ROUND = 30;
@@ -132,6 +137,11 @@ public final class PlantSimulator implements Service {
     }
 
     private void run() {
+        ExecutorService senders = Executors.newFixedThreadPool(Math.max(1, Math.min(lines.size(), MAX_SENDERS)), runnable -> {
+            Thread sender = new Thread(runnable, "plant-simulator-sender");
+            sender.setDaemon(true);
+            return sender;
+        });
         try (GroundTruthWriter truth = options.groundTruth() == null ? null : new GroundTruthWriter(options.groundTruth())) {
             registerSites();
             long start = System.nanoTime();
@@ -145,7 +155,7 @@ public final class PlantSimulator implements Service {
                 last = now;
                 int count = (int) budget;
                 budget -= count;
-                emit(count);
+                emit(count, senders);
                 if (now >= nextDeclaration) {
                     declare(truth);
                     nextDeclaration = now + DECLARE_EVERY.toNanos();
@@ -157,6 +167,7 @@ public final class PlantSimulator implements Service {
         } catch (RuntimeException e) {
             LOG.error("plant simulator failed", e);
         } finally {
+            senders.shutdownNow();
             LOG.info("plant simulator finished: {}", counters.snapshot());
         }
     }
@@ -181,7 +192,7 @@ public final class PlantSimulator implements Service {
         }
     }
 
-    private void emit(int count) {
+    private void emit(int count, ExecutorService senders) {
         if (lines.isEmpty() || count == 0) {
             return;
         }
@@ -196,24 +207,36 @@ public final class PlantSimulator implements Service {
                 batch.add(emitted);
             }
         }
-        batches.forEach(this::send);
+        // Sites post in parallel, as real plants do; the books are kept on this thread only.
+        List<CompletableFuture<SentBatch>> sent = new ArrayList<>();
+        batches.forEach((line, batch) -> sent.add(CompletableFuture.supplyAsync(() -> send(line, batch), senders)));
+        for (CompletableFuture<SentBatch> future : sent) {
+            book(future.join());
+        }
     }
 
-    private void send(SiteLine line, List<EmittedReading> batch) {
+    /** A batch as posted (frameIds dropped where the frame was refused) and ingest's answer. */
+    private record SentBatch(List<EmittedReading> batch, List<Reading> readings, IngestReply reply) {
+    }
+
+    private SentBatch send(SiteLine line, List<EmittedReading> batch) {
         String token = tokens.plant(line.site().siteId()).orElseThrow();
         List<Reading> readings = new ArrayList<>(batch.size());
         for (EmittedReading emitted : batch) {
             readings.add(emitted.frame() == null ? emitted.reading() : withFrame(token, emitted));
         }
         counters.readingsSent.addAndGet(readings.size());
-        IngestReply reply = client.postReadings(token, ContractJson.ndjson(readings));
+        return new SentBatch(batch, readings, client.postReadings(token, ContractJson.ndjson(readings)));
+    }
+
+    private void book(SentBatch sent) {
         Instant now = Instant.now();
-        for (int i = 0; i < batch.size(); i++) {
-            boolean accepted = reply.ok() && !reply.rejectedIndexes().contains(i);
+        for (int i = 0; i < sent.batch().size(); i++) {
+            boolean accepted = sent.reply().ok() && !sent.reply().rejectedIndexes().contains(i);
             if (accepted) {
                 counters.readingsAccepted.incrementAndGet();
             }
-            ledger.answered(batch.get(i).lot(), readings.get(i).getMassKg(), accepted, now);
+            ledger.answered(sent.batch().get(i).lot(), sent.readings().get(i).getMassKg(), accepted, now);
         }
     }
 
