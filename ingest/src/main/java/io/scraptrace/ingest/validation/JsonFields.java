@@ -3,7 +3,6 @@ package io.scraptrace.ingest.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -137,7 +136,7 @@ public final class JsonFields {
         }
         Instant instant;
         try {
-            instant = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
+            instant = IsoInstant.parse(text);
         } catch (DateTimeParseException e) {
             reject(field, "must be an ISO-8601 instant with offset, e.g. 2026-01-31T12:00:00Z");
             return null;

@@ -52,6 +52,28 @@ class BodyParserTest {
     }
 
     @Test
+    void twoValuesOnOneLineOrOneValueAcrossLinesAreMalformedLines() {
+        List<ParsedItem> twoOnOne = parse("{\"a\":1} {\"a\":2}\n{\"a\":3}", BodyFormat.NDJSON);
+        List<ParsedItem> acrossLines = parse("{\"a\":\n1}\n{\"a\":3}", BodyFormat.NDJSON);
+
+        assertEquals(2, twoOnOne.size());
+        assertNull(twoOnOne.get(0).json());
+        assertEquals(3, twoOnOne.get(1).json().get("a").intValue());
+        assertEquals(3, acrossLines.size());
+        assertNull(acrossLines.get(0).json());
+        assertNull(acrossLines.get(1).json());
+        assertEquals(3, acrossLines.get(2).json().get("a").intValue());
+    }
+
+    @Test
+    void wellFormedNdjsonKeepsEachLinesExactBytes() {
+        List<ParsedItem> items = parse("  {\"a\": 1}  \r\n\n{\"b\":[2]}\n", BodyFormat.NDJSON);
+
+        assertEquals(List.of("{\"a\": 1}", "{\"b\":[2]}"), items.stream().map(BodyParserTest::raw).toList());
+        assertEquals(List.of(0, 1), items.stream().map(ParsedItem::index).toList());
+    }
+
+    @Test
     void ndjsonContentTypeIsSplitEvenForOneLine() {
         List<ParsedItem> items = parse("{\"a\":1}", BodyFormat.NDJSON);
 

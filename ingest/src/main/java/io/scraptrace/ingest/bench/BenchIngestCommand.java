@@ -1,0 +1,130 @@
+package io.scraptrace.ingest.bench;
+
+import io.scraptrace.avro.Reading;
+import io.scraptrace.broker.EmbeddedKafka;
+import io.scraptrace.core.auth.Principal;
+import io.scraptrace.core.auth.Role;
+import io.scraptrace.core.auth.TokenStore;
+import io.scraptrace.core.config.ScrapTraceConfig;
+import io.scraptrace.core.kafka.TopicCreator;
+import io.scraptrace.ingest.IngestServer;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code scraptrace bench ingest}: readings per second accepted over HTTP (NDJSON batches from
+ * several concurrent clients, each request committed to Kafka before its 202) next to the rate of
+ * one raw KafkaProducer sending the same records (acks=all, idempotent), measured in the same run
+ * against the same broker. Both get a warm-up pass first so neither pays for JIT compilation.
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Measure readings/s accepted by HTTP ingest against the raw Kafka producer rate of the same records.")
+public final class BenchIngestCommand implements Callable<Integer> {
+    private static final String SITE = "S-BENCH-01";
+
+    @Option(names = "--records", defaultValue = "200000", description = "Readings per measured run (default ${DEFAULT-VALUE}).")
+    int records;
+
+    @Option(names = "--clients", defaultValue = "4", description = "Concurrent HTTP clients (default ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--batch", defaultValue = "1000", description = "Readings per NDJSON request (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--producers", defaultValue = "4", description = "Ingest's transactional producers, ingest.producers (default ${DEFAULT-VALUE}).")
+    int producers;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this cluster instead of starting an embedded broker.")
+    String bootstrapServers;
+
+    @Override
+    public Integer call() throws Exception {
+        Path work = Files.createTempDirectory("scraptrace-bench-ingest");
+        EmbeddedKafka kafka = bootstrapServers == null ? EmbeddedKafka.start(work.resolve("kafka")) : null;
+        try {
+            String bootstrap = kafka == null ? bootstrapServers : kafka.bootstrapServers();
+            // Fresh prefixes per run: repeated runs on one cluster never mix their records.
+            String run = "bench-" + System.currentTimeMillis();
+            ScrapTraceConfig raw = config(bootstrap, run + "-raw.", Map.of());
+            ScrapTraceConfig ingest = config(bootstrap, run + "-ingest.", Map.of("ingest.producers", String.valueOf(producers),
+                    "ingest.dedup.capacity", String.valueOf(2 * records)));
+            TopicCreator.ensureTopics(raw);
+            BenchReadings generator = new BenchReadings(SITE, 42);
+            List<Reading> warmUp = generator.generate("warm", Math.max(records / 10, batch));
+            List<Reading> measured = generator.generate("bench", records);
+
+            long rawNanos = RawProducerRun.run(raw, raw.topics().readings, warmUp, measured);
+
+            String token = "bench-" + UUID.randomUUID();
+            TokenStore tokens = TokenStore.of(Map.of(token, new Principal("bench", Role.PLANT, Set.of(SITE))));
+            HttpIngestRun.Result http;
+            try (IngestServer server = IngestServer.start(ingest, tokens)) {
+                String url = "http://127.0.0.1:" + server.port() + "/v1/readings";
+                HttpIngestRun.run(url, token, BenchReadings.ndjsonBodies(warmUp, batch), clients);
+                http = HttpIngestRun.run(url, token, BenchReadings.ndjsonBodies(measured, batch), clients);
+            }
+            if (http.accepted() != records) {
+                throw new IllegalStateException("ingest accepted " + http.accepted() + " of " + records + " readings");
+            }
+            print(bootstrap, kafka != null, rawNanos, http);
+            return 0;
+        } finally {
+            if (kafka != null) {
+                kafka.close();
+            }
+            deleteQuietly(work);
+        }
+    }
+
+    private void print(String bootstrap, boolean embedded, long rawNanos, HttpIngestRun.Result http) {
+        double rawRate = records / (rawNanos / 1e9);
+        double httpRate = records / (http.elapsedNanos() / 1e9);
+        System.out.printf("workload            %,d readings, %d clients, NDJSON batches of %d, %d ingest producers, broker %s%s%n",
+                records, clients, batch, producers, bootstrap, embedded ? " (embedded)" : "");
+        System.out.printf("raw producer        %,.0f records/s (acks=all, idempotent, Avro encoding included)%n", rawRate);
+        System.out.printf("HTTP ingest         %,.0f records/s (parse, validate, transaction per request, 202 after commit)%n", httpRate);
+        System.out.printf("request latency     p50 %.1f ms, p99 %.1f ms (%d readings per request)%n",
+                http.latencies().percentileMillis(50), http.latencies().percentileMillis(99), batch);
+        System.out.printf("ingest / raw        %.1f %% (goal >= 50 %%)%n", 100 * httpRate / rawRate);
+        System.out.printf("peak heap           %,d MiB (all services of this JVM, broker included when embedded)%n", peakHeapBytes() >> 20);
+    }
+
+    private static ScrapTraceConfig config(String bootstrap, String prefix, Map<String, String> extra) {
+        Map<String, String> settings = new HashMap<>(extra);
+        settings.put(ScrapTraceConfig.BOOTSTRAP_SERVERS, bootstrap);
+        settings.put(ScrapTraceConfig.TOPIC_PREFIX, prefix);
+        settings.put(ScrapTraceConfig.HTTP_HOST, "127.0.0.1");
+        settings.put(ScrapTraceConfig.HTTP_PORT, "0");
+        return ScrapTraceConfig.of(settings);
+    }
+
+    private static long peakHeapBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getPeakUsage)
+                .mapToLong(usage -> usage.getUsed())
+                .sum();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}
