@@ -11,6 +11,7 @@ import io.scraptrace.avro.GradedReading;
 import io.scraptrace.avro.Reading;
 import io.scraptrace.broker.EmbeddedKafka;
 import io.scraptrace.core.config.ScrapTraceConfig;
+import io.scraptrace.core.kafka.TopicCreator;
 import io.scraptrace.core.metrics.Metrics;
 import io.scraptrace.schemas.grades.Grade;
 import io.scraptrace.schemas.topics.Topics;
@@ -20,6 +21,9 @@ import io.scraptrace.simulator.pieces.LabelledPiece;
 import io.scraptrace.simulator.pieces.PieceGenerator;
 import io.scraptrace.simulator.pieces.SensorMix;
 import io.scraptrace.sorter.grading.GradeDecider;
+import io.scraptrace.sorter.training.SyntheticData;
+import io.scraptrace.sorter.training.TrainingOptions;
+import io.scraptrace.sorter.training.TrainingRun;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +64,9 @@ class SorterServiceIT {
         settings.put(ScrapTraceConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         settings.put(ScrapTraceConfig.TOPIC_PREFIX, prefix);
         settings.put(SorterSettings.GROUP_ID, prefix + "sorter");
-        return ScrapTraceConfig.of(settings);
+        ScrapTraceConfig config = ScrapTraceConfig.of(settings);
+        TopicCreator.ensureTopics(config);
+        return config;
     }
 
     private static ProducerRecord<String, byte[]> readingRecord(Topics topics, Reading reading) {
@@ -153,6 +159,48 @@ class SorterServiceIT {
             assertNotNull(frameLetter.getReason());
             assertEquals("image", frameLetter.getField());
         }
+    }
+
+    @Test
+    void aModelVersionPublishedToTheModelsRootIsPickedUpWithoutLosingOrRegradingRecords(@TempDir Path models) throws Exception {
+        String first = trainTinyModel(models, 1);
+        ScrapTraceConfig config = config("reload.", Map.of(SorterSettings.MODEL_DIR, models.toString(),
+                SorterSettings.MODEL_CHECK_MS, "100"));
+        Topics topics = config.topics();
+        PieceGenerator generator = new PieceGenerator(9, CorruptionRates.NONE, SensorMix.ANALYSERS);
+        try (SorterService sorter = new SorterService(config, new Metrics())) {
+            sorter.start();
+            KafkaTestSupport.send(config, readings(topics, generator, 100));
+            List<GradedReading> before = KafkaTestSupport.readAtLeast(config, topics.graded, 100, TIMEOUT);
+            assertTrue(before.stream().allMatch(g -> g.getModelVersion().equals(first)));
+
+            String second = trainTinyModel(models, 2);
+            List<GradedReading> all = KafkaTestSupport.readUntil(config, topics.graded, g -> {
+                // Keep sending small batches until one is graded by the new version.
+                if (g.stream().noneMatch(r -> r.getModelVersion().equals(second))) {
+                    KafkaTestSupport.send(config, readings(topics, generator, 10));
+                }
+                return g.stream().anyMatch(r -> r.getModelVersion().equals(second));
+            }, TIMEOUT);
+            assertTrue(all.stream().anyMatch(g -> g.getModelVersion().equals(second)), "new version never used");
+            List<GradedReading> settled = KafkaTestSupport.readAtLeast(config, topics.graded, all.size(), TIMEOUT);
+            Set<String> unique = settled.stream().map(GradedReading::getEventId).collect(Collectors.toSet());
+            assertEquals(settled.size(), unique.size(), "no reading graded twice across the reload");
+        }
+    }
+
+    private static String trainTinyModel(Path models, int seed) throws Exception {
+        SyntheticData data = SyntheticData.generate(400, seed, false, CorruptionRates.NONE);
+        return TrainingRun.sensor(data.readings(), new TrainingOptions(2, 64, 0.01f, seed), models, e -> {
+        }).manifest().version();
+    }
+
+    private static List<ProducerRecord<String, byte[]>> readings(Topics topics, PieceGenerator generator, int count) {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            records.add(readingRecord(topics, generator.next().reading()));
+        }
+        return records;
     }
 
     private static ProducerRecord<String, byte[]> frameRecord(Topics topics, String frameId, byte[] image) {
