@@ -1,5 +1,6 @@
 package io.scraptrace.app;
 
+import io.scraptrace.ingest.bench.BenchIngestCommand;
 import io.scraptrace.streams.bench.BenchStreamsCommand;
 import picocli.CommandLine.Command;
 
@@ -7,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks; each prints records/s and latency next to a raw Kafka baseline from the same run.",
         subcommands = {
+            BenchIngestCommand.class,
             BenchStreamsCommand.class,
         })
 final class BenchCommand {

@@ -1,5 +1,6 @@
 package io.scraptrace.app;
 
+import io.scraptrace.ingest.cli.IngestCommand;
 import io.scraptrace.simulator.cli.SimulateCommand;
 import io.scraptrace.sorter.cli.EvaluateCommand;
 import io.scraptrace.sorter.cli.SorterCommand;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             BrokerCommand.class,
+            IngestCommand.class,
             StreamsCommand.class,
             SorterCommand.class,
             SimulateCommand.class,
