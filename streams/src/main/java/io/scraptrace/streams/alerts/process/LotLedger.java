@@ -95,10 +95,16 @@ public final class LotLedger implements Processor<String, LotEvent, String, Site
         lots.put(reading.getLotId(), facts);
         // A site's intake of a material is the whole mass of its lots of that material, so a lot is
         // re-booked when a reading changes its dominant material.
-        if (before != null) {
-            buffer(before.siteId(), materialOf(before), -before.massKg());
+        Material was = before == null ? null : materialOf(before);
+        Material is = materialOf(facts);
+        if (was == is) {
+            buffer(facts.siteId(), is, reading.getMassKg());
+        } else {
+            if (before != null) {
+                buffer(before.siteId(), was, -before.massKg());
+            }
+            buffer(facts.siteId(), is, facts.massKg());
         }
-        buffer(facts.siteId(), materialOf(facts), facts.massKg());
         LotClaims lotClaims = claims.get(reading.getLotId());
         if (lotClaims != null) {
             flushIntake(timestamp);
