@@ -151,8 +151,10 @@ class DemoEndToEndIT {
             String codes = browser.eval("document.getElementById('alertTable').innerText").asText();
             assertTrue(codes.contains("HAZARDOUS_DESTINATION") && codes.contains("UNREGISTERED_SITE"), codes);
             // Follow one alert's lineage link.
-            browser.eval("document.querySelector('#alertTable a[data-decl]').click(); true");
-            awaitInPage(browser, "document.getElementById('lineageBody').innerText.includes('readings')");
+            String lot = eventsByLot.keySet().stream().filter(l -> l.contains(TOKYO)).findFirst().orElseThrow();
+            String event = eventsByLot.get(lot).iterator().next();
+            browser.eval("document.querySelector('#alertTable a[data-decl=\"D-E2E-HAZ\"]').click(); true");
+            awaitInPage(browser, "document.getElementById('lineageBody').innerText.includes('" + event + "')");
             browser.screenshot(Path.of("target", "dashboard.png"));
         }
     }
