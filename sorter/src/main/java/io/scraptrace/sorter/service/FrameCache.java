@@ -29,8 +29,4 @@ final class FrameCache {
     float[] get(String frameId) {
         return frames.get(frameId);
     }
-
-    int size() {
-        return frames.size();
-    }
 }

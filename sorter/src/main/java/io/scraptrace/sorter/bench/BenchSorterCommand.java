@@ -1,0 +1,157 @@
+package io.scraptrace.sorter.bench;
+
+import io.scraptrace.avro.Reading;
+import io.scraptrace.broker.EmbeddedKafka;
+import io.scraptrace.core.config.ScrapTraceConfig;
+import io.scraptrace.core.kafka.TopicCreator;
+import io.scraptrace.core.metrics.Metrics;
+import io.scraptrace.schemas.grades.GradeCatalogue;
+import io.scraptrace.schemas.topics.Topics;
+import io.scraptrace.simulator.pieces.CorruptionRates;
+import io.scraptrace.sorter.grading.GradeDecider;
+import io.scraptrace.sorter.grading.Grader;
+import io.scraptrace.sorter.model.ModelRepository;
+import io.scraptrace.sorter.model.ModelSet;
+import io.scraptrace.sorter.service.SorterService;
+import io.scraptrace.sorter.service.SorterSettings;
+import io.scraptrace.sorter.training.SyntheticData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code scraptrace bench sorter}: how fast the sorter grades, and whether the model or the
+ * transport is the limit. Measures, in one run: raw DJL inference of the sensor model and full
+ * in-memory grading at batch 1, 64 and 1024; camera frames/s; and on a broker, the raw Kafka
+ * consume -> transactional produce rate of the same records next to the sorter service's graded
+ * readings/s with p50/p99 consume-to-produce latency, at the same batch sizes.
+ */
+@Command(name = "sorter", mixinStandardHelpOptions = true,
+        description = "Benchmark the sorter: raw inference, camera frames/s, raw Kafka consume->produce vs the service at batch 1/64/1024.")
+public final class BenchSorterCommand implements Callable<Integer> {
+    private static final int[] BATCHES = {1, 64, 1024};
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            description = "Kafka to benchmark against (default: start an embedded broker in a temporary directory).")
+    String bootstrapServers;
+
+    @Option(names = "--records", defaultValue = "100000", description = "Readings per run at batch 64 and 1024 (default ${DEFAULT-VALUE}).")
+    int records;
+
+    @Option(names = "--records-batch1", defaultValue = "1000",
+            description = "Readings per run at batch 1, one transaction each (default ${DEFAULT-VALUE}).")
+    int recordsBatch1;
+
+    @Option(names = "--frames", defaultValue = "256", description = "Synthetic frames for the camera rate (default ${DEFAULT-VALUE}).")
+    int frames;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Model directory or models root (default: the model shipped in the jar).")
+    Path model;
+
+    @Override
+    public Integer call() throws Exception {
+        SyntheticData data = SyntheticData.generate(records, 1, true, CorruptionRates.NONE);
+        List<Reading> readings = data.readings().readings();
+        inMemory(readings, data);
+        Path tempDir = bootstrapServers == null ? Files.createTempDirectory("scraptrace-bench-kafka") : null;
+        try (EmbeddedKafka kafka = tempDir == null ? null : EmbeddedKafka.start(tempDir)) {
+            String servers = kafka == null ? bootstrapServers : kafka.bootstrapServers();
+            System.out.printf("%nKafka on %s%s: consume -> grade -> transactional produce (read_committed, acks=all)%n",
+                    servers, kafka == null ? "" : " (embedded)");
+            System.out.printf("%-6s %9s %16s %16s %8s %10s %10s%n", "batch", "records", "raw copy rec/s", "service rec/s",
+                    "ratio", "p50 ms", "p99 ms");
+            for (int batch : BATCHES) {
+                transport(servers, readings.subList(0, batch == 1 ? Math.min(recordsBatch1, readings.size()) : readings.size()), batch);
+            }
+        } finally {
+            if (tempDir != null) {
+                deleteTree(tempDir);
+            }
+        }
+        return 0;
+    }
+
+    private void inMemory(List<Reading> readings, SyntheticData data) throws Exception {
+        try (ModelSet models = ModelRepository.loadOrDefault(model);
+             Grader grader = new Grader(models, new GradeDecider(GradeDecider.DEFAULT_THRESHOLD, GradeCatalogue.get()))) {
+            System.out.printf("models: %s%n%nin memory, one thread (DJL %s engine)%n", models.describe(), "PyTorch");
+            System.out.printf("%-6s %24s %24s%n", "batch", "raw inference rows/s", "graded (features+Avro)/s");
+            System.out.printf("%-6s %12s %11s %12s %11s%n", "", "wall", "per CPU-s", "wall", "per CPU-s");
+            for (int batch : BATCHES) {
+                InferenceBench.Rate raw = InferenceBench.sensorRowsPerSecond(models.sensor(), readings, batch);
+                InferenceBench.Rate graded = InferenceBench.gradedRowsPerSecond(grader, readings, batch);
+                System.out.printf(Locale.ROOT, "%-6d %12.0f %11.0f %12.0f %11.0f%n", batch,
+                        raw.perWallSecond(), raw.perCpuSecond(), graded.perWallSecond(), graded.perCpuSecond());
+            }
+            if (models.camera() != null) {
+                SyntheticData framePieces = new SyntheticData(data.pieces().subList(0, Math.min(frames, data.pieces().size())), data.source());
+                List<byte[]> pngs = framePieces.frames(1).images();
+                int batch = 64;
+                InferenceBench.Rate inference = InferenceBench.framesPerSecond(models.camera(), grader, pngs, batch, false);
+                InferenceBench.Rate decoded = InferenceBench.framesPerSecond(models.camera(), grader, pngs, batch, true);
+                System.out.printf(Locale.ROOT, "camera model, batch %d: inference %.0f frames/s (%.0f per CPU-s); "
+                        + "with PNG decode %.0f frames/s (%.0f per CPU-s)%n", batch, inference.perWallSecond(),
+                        inference.perCpuSecond(), decoded.perWallSecond(), decoded.perCpuSecond());
+            }
+        }
+    }
+
+    private void transport(String servers, List<Reading> readings, int batch) throws Exception {
+        String prefix = "bench" + batch + "-" + UUID.randomUUID().toString().substring(0, 6) + ".";
+        Map<String, String> settings = new HashMap<>();
+        settings.put(ScrapTraceConfig.BOOTSTRAP_SERVERS, servers);
+        settings.put(ScrapTraceConfig.TOPIC_PREFIX, prefix);
+        settings.put(SorterSettings.MAX_BATCH, String.valueOf(batch));
+        settings.put(SorterSettings.GROUP_ID, prefix + "sorter");
+        if (model != null) {
+            settings.put(SorterSettings.MODEL_DIR, model.toString());
+        }
+        ScrapTraceConfig config = ScrapTraceConfig.of(settings);
+        Topics topics = config.topics();
+        TopicCreator.ensureTopics(config);
+        String sink = prefix + "copy";
+        TransportBench.createTopic(config, sink, topics.readings.partitions());
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(readings.size());
+        for (int i = 0; i < readings.size(); i++) {
+            Reading reading = readings.get(i);
+            reading.setLotId("L-" + (i % 100));
+            records.add(new ProducerRecord<>(topics.readings.name(), reading.getLotId(),
+                    topics.readings.valueSerde().serializer().serialize(topics.readings.name(), reading)));
+        }
+        TransportBench.produce(config, records);
+
+        LatencyRecorder raw = TransportBench.copy(config, topics.readings.name(), sink, batch, records.size(), TIMEOUT);
+        LatencyRecorder service = new LatencyRecorder();
+        try (SorterService sorter = new SorterService(config, new Metrics(), service)) {
+            sorter.start();
+            if (!service.awaitRecords(records.size(), TIMEOUT.toMillis())) {
+                System.out.printf("batch %d: the service did not grade %d records within %s%n", batch, records.size(), TIMEOUT);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-6d %9d %16.0f %16.0f %7.0f%% %10.1f %10.1f%n", batch, records.size(),
+                raw.recordsPerSecond(), service.recordsPerSecond(), 100 * service.recordsPerSecond() / raw.recordsPerSecond(),
+                service.latencyMillis(0.50), service.latencyMillis(0.99));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
