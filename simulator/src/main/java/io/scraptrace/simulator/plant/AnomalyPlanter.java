@@ -26,8 +26,13 @@ final class AnomalyPlanter {
     static final double UNDER_DECLARED_PRICE = 0.75;
     /** Volume over the exporter's mean never above this, so a planted code does not add VOLUME_SPIKE. */
     static final double VOLUME_CEILING = 3.5;
-    /** No declaration of the same site and material this recently, so processing order cannot hide an excess. */
-    static final Duration QUIET = Duration.ofSeconds(15);
+    /**
+     * Declarations younger than this may still wait for grading and so be missing from the rule's
+     * "already declared": the excess is computed as if they were.
+     */
+    static final Duration UNSETTLED_DECLARATIONS = Duration.ofSeconds(90);
+    /** Samples a baseline needs before a planted outlier counts on it: the rules need 5, some may still be held. */
+    static final int PLANT_MIN_SAMPLES = DeclarationHistory.MIN_SAMPLES + 5;
     /** A lot claimed at least this long ago surely reached the alert rules before a second claim. */
     static final Duration RECLAIM_AGE = Duration.ofSeconds(30);
     /** Countries without a Basel consent for black mass in the default consents. */
@@ -72,10 +77,10 @@ final class AnomalyPlanter {
     /** Declares half again as much as the site can possibly hold of the material. */
     boolean exceedMassBalance(DeclarationDraft draft, Instant now) {
         String siteId = draft.site.siteId();
-        boolean quiet = ledger.lastDeclaredAt(siteId, draft.material).map(t -> t.isBefore(now.minus(QUIET))).orElse(true);
-        double mostAvailable = ledger.acceptedKg(siteId, draft.material) - ledger.declaredKg(siteId, draft.material);
+        double mostAvailable = ledger.acceptedKg(siteId, draft.material)
+                - ledger.declaredKgBefore(siteId, draft.material, now.minus(UNSETTLED_DECLARATIONS));
         double mass = OVER_DECLARATION * mostAvailable;
-        if (!quiet || mostAvailable <= 0 || !withinVolume(draft.exporter, mass)) {
+        if (mostAvailable <= 0 || !withinVolume(draft.exporter, mass)) {
             return false;
         }
         draft.massKg = mass;
@@ -89,8 +94,7 @@ final class AnomalyPlanter {
             draft.lotIds.add(foreign.lotId);
             draft.claims.add(foreign);
         }));
-        ledger.claimedBefore(draft.lotGrade(), now.minus(RECLAIM_AGE)).stream()
-                .filter(lot -> lot.siteId.equals(draft.site.siteId()))
+        ledger.claimedBefore(draft.site.siteId(), draft.material, draft.lotGrade(), now.minus(RECLAIM_AGE)).stream()
                 .findFirst()
                 .ifPresent(old -> variants.add(() -> draft.lotIds.add(old.lotId)));
         if (variants.isEmpty() || random.nextDouble() < 0.2) {
@@ -114,7 +118,7 @@ final class AnomalyPlanter {
 
     /** Invoices at a fifth or five times the HS code's median value per tonne. */
     boolean misvalue(DeclarationDraft draft) {
-        OptionalDouble median = history.medianPerTonne(draft.hsCode);
+        OptionalDouble median = history.medianPerTonne(draft.hsCode, PLANT_MIN_SAMPLES);
         if (median.isEmpty()) {
             return false;
         }
@@ -124,7 +128,7 @@ final class AnomalyPlanter {
 
     /** Whether {@code massKg} stays clear of the exporter's volume-spike threshold. */
     boolean withinVolume(Exporter exporter, double massKg) {
-        OptionalDouble mean = history.exporterMeanKg(exporter.exporterId());
+        OptionalDouble mean = history.exporterMeanKg(exporter.exporterId(), DeclarationHistory.MIN_SAMPLES);
         return mean.isEmpty() || massKg <= VOLUME_CEILING * mean.getAsDouble();
     }
 

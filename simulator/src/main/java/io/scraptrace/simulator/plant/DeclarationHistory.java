@@ -10,7 +10,8 @@ import java.util.OptionalDouble;
 /**
  * The baselines the VALUE_OUTLIER and VOLUME_SPIKE rules keep, over the declarations the
  * simulator had accepted: value per tonne of the last 50 declarations per HS code, mass of the
- * last 20 per exporter, each usable from 5 samples on.
+ * last 20 per exporter. The rules use them from 5 samples on; planting asks for more, because
+ * declarations still waiting for their lots to be graded are not yet in the rules' windows.
  */
 final class DeclarationHistory {
     static final int VALUE_WINDOW = 50;
@@ -25,10 +26,10 @@ final class DeclarationHistory {
         push(exporterMass, declaration.getExporterId(), declaration.getMassKg(), VOLUME_WINDOW);
     }
 
-    /** Rolling median value per tonne of an HS code, once it has enough samples. */
-    OptionalDouble medianPerTonne(String hsCode) {
+    /** Rolling median value per tonne of an HS code, once it has {@code minSamples} samples. */
+    OptionalDouble medianPerTonne(String hsCode, int minSamples) {
         Deque<Double> values = valuePerTonne.get(hsCode);
-        if (values == null || values.size() < MIN_SAMPLES) {
+        if (values == null || values.size() < minSamples) {
             return OptionalDouble.empty();
         }
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -36,10 +37,10 @@ final class DeclarationHistory {
         return OptionalDouble.of(sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2);
     }
 
-    /** Rolling mean declared mass of an exporter, once it has enough samples. */
-    OptionalDouble exporterMeanKg(String exporterId) {
+    /** Rolling mean declared mass of an exporter, once it has {@code minSamples} samples. */
+    OptionalDouble exporterMeanKg(String exporterId, int minSamples) {
         Deque<Double> masses = exporterMass.get(exporterId);
-        if (masses == null || masses.size() < MIN_SAMPLES) {
+        if (masses == null || masses.size() < minSamples) {
             return OptionalDouble.empty();
         }
         return masses.stream().mapToDouble(Double::doubleValue).average();

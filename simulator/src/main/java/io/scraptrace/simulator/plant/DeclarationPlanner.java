@@ -113,7 +113,7 @@ final class DeclarationPlanner {
                 }
             }
         } else if (u < anomalyRate * 1.5) {
-            OptionalDouble median = history.medianPerTonne(draft.hsCode);
+            OptionalDouble median = history.medianPerTonne(draft.hsCode, DeclarationHistory.MIN_SAMPLES);
             if (median.isPresent()) {
                 draft.valuePerTonne = random.nextBoolean() ? median.getAsDouble() * NEAR_MISS_VALUE_FACTOR
                         : median.getAsDouble() / NEAR_MISS_VALUE_FACTOR;
@@ -163,7 +163,7 @@ final class DeclarationPlanner {
      * the draft itself stays honest, so this answers false and another code is tried on it.
      */
     private boolean reserveSpike(DeclarationDraft draft, Instant now) {
-        if (reservation == null && history.exporterMeanKg(draft.exporter.exporterId()).isPresent()) {
+        if (reservation == null && history.exporterMeanKg(draft.exporter.exporterId(), AnomalyPlanter.PLANT_MIN_SAMPLES).isPresent()) {
             reservation = new Reservation(draft.exporter, draft.site.siteId(), draft.material, now);
         }
         return false;
@@ -177,7 +177,7 @@ final class DeclarationPlanner {
             reservation = null;
             return Optional.empty();
         }
-        OptionalDouble mean = history.exporterMeanKg(reservation.exporter().exporterId());
+        OptionalDouble mean = history.exporterMeanKg(reservation.exporter().exporterId(), AnomalyPlanter.PLANT_MIN_SAMPLES);
         PlantSite site = siteById(reservation.siteId());
         List<Lot> lots = ledger.declarable(site.siteId(), reservation.material(), now.minus(settle));
         if (mean.isEmpty() || lots.isEmpty()) {

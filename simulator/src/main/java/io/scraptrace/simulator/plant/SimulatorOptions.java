@@ -27,7 +27,7 @@ public record SimulatorOptions(URI url, int sites, double rate, Duration duratio
     /** Default share of readings with a frame. */
     public static final double DEFAULT_FRAME_RATE = 0.05;
     /** Default settle time before a lot may be declared. */
-    public static final Duration DEFAULT_LOT_SETTLE = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_LOT_SETTLE = Duration.ofSeconds(10);
 
     public SimulatorOptions {
         if (sites < 1 || rate <= 0 || duration.isNegative() || anomalyRate < 0 || anomalyRate > 1

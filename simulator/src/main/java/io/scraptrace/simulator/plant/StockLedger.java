@@ -1,94 +1,136 @@
 package io.scraptrace.simulator.plant;
 
 import io.scraptrace.avro.Material;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * The simulator's own books: every lot, what ingest accepted of it, which declaration claimed it,
- * and per site and material how much was declared. Declarations are planned from these books so
- * clean ones stay clean under the alert rules whatever the grading lag.
+ * The simulator's own books, per site and material: its lots, what ingest accepted of them, which
+ * are claimed, and what was declared when. Declarations are planned from these books so clean
+ * ones stay clean under the alert rules whatever the grading lag. Sums are kept as running totals
+ * plus a short recent history, so a simulator can run for days at constant cost per question.
  */
 final class StockLedger {
-    private final Map<String, Lot> lots = new LinkedHashMap<>();
-    private final Map<String, Double> declaredKg = new HashMap<>();
-    private final Map<String, Instant> lastDeclaredAt = new HashMap<>();
+    /** How far back questions about "settled by" or "declared before" may reach. */
+    static final Duration HORIZON = Duration.ofMinutes(10);
+    /** Claimed lots remembered per site and material (for re-claims). */
+    private static final int CLAIMED_KEPT = 100;
+
+    private final Map<String, Books> books = new HashMap<>();
+    private final Set<String> tracked = new HashSet<>();
+
+    /** An amount booked at a time. */
+    private record Entry(double kg, Instant at) {
+    }
+
+    /** The books of one site and material. */
+    private static final class Books {
+        final List<Lot> unclaimed = new ArrayList<>();
+        final Deque<Lot> claimed = new ArrayDeque<>();
+        double acceptedKg;
+        double settledKg;
+        final Deque<Entry> recentlySettled = new ArrayDeque<>();
+        double declaredKg;
+        final Deque<Entry> recentlyDeclared = new ArrayDeque<>();
+    }
 
     /** Starts tracking a lot (idempotent). */
     void track(Lot lot) {
-        lots.putIfAbsent(lot.lotId, lot);
+        if (tracked.add(lot.lotId)) {
+            books(lot.siteId, lot.material).unclaimed.add(lot);
+        }
     }
 
     /** Books ingest's answer for one reading of {@code lot}. */
     void answered(Lot lot, double massKg, boolean accepted, Instant now) {
+        Books b = books(lot.siteId, lot.material);
         if (accepted) {
             lot.acceptedKg += massKg;
+            b.acceptedKg += massKg;
         }
         lot.pendingReadings--;
         if (lot.closed && lot.pendingReadings == 0 && lot.settledAt == null) {
             lot.settledAt = now;
+            b.settledKg += lot.acceptedKg;
+            b.recentlySettled.addLast(new Entry(lot.acceptedKg, now));
+            forget(b.recentlySettled, now);
         }
     }
 
     /** Unclaimed lots of a site and material that settled by {@code cutoff}, oldest first. */
     List<Lot> declarable(String siteId, Material material, Instant cutoff) {
-        List<Lot> found = new ArrayList<>();
-        for (Lot lot : lots.values()) {
-            if (lot.siteId.equals(siteId) && lot.material == material && !lot.claimed() && lot.settledBy(cutoff)
-                    && lot.acceptedKg > 0) {
-                found.add(lot);
-            }
-        }
-        return found;
-    }
-
-    /** Lots of {@code grade} claimed by a declaration at or before {@code cutoff}. */
-    List<Lot> claimedBefore(String grade, Instant cutoff) {
-        return lots.values().stream()
-                .filter(lot -> lot.grade.equals(grade) && lot.claimed() && !lot.claimedAt.isAfter(cutoff))
+        return books(siteId, material).unclaimed.stream()
+                .filter(lot -> lot.settledBy(cutoff) && lot.acceptedKg > 0)
                 .toList();
     }
 
-    /** Accepted mass of settled lots (settled by {@code cutoff}): what grading has most likely seen. */
+    /** Lots of {@code grade} at a site that a declaration claimed at or before {@code cutoff}. */
+    List<Lot> claimedBefore(String siteId, Material material, String grade, Instant cutoff) {
+        return books(siteId, material).claimed.stream()
+                .filter(lot -> lot.grade.equals(grade) && !lot.claimedAt.isAfter(cutoff))
+                .toList();
+    }
+
+    /** Accepted mass of lots settled by {@code cutoff} (within the horizon): what grading has most likely seen. */
     double settledKg(String siteId, Material material, Instant cutoff) {
-        return lots.values().stream()
-                .filter(lot -> lot.siteId.equals(siteId) && lot.material == material && lot.settledBy(cutoff))
-                .mapToDouble(lot -> lot.acceptedKg)
-                .sum();
+        Books b = books(siteId, material);
+        return b.settledKg - after(b.recentlySettled, cutoff);
     }
 
     /** Accepted mass of every lot, open ones included: the most grading can have seen. */
     double acceptedKg(String siteId, Material material) {
-        return lots.values().stream()
-                .filter(lot -> lot.siteId.equals(siteId) && lot.material == material)
-                .mapToDouble(lot -> lot.acceptedKg)
-                .sum();
+        return books(siteId, material).acceptedKg;
     }
 
+    /** Mass declared from a site for a material so far. */
     double declaredKg(String siteId, Material material) {
-        return declaredKg.getOrDefault(key(siteId, material), 0.0);
+        return books(siteId, material).declaredKg;
     }
 
-    Optional<Instant> lastDeclaredAt(String siteId, Material material) {
-        return Optional.ofNullable(lastDeclaredAt.get(key(siteId, material)));
+    /** Mass declared from a site for a material at or before {@code cutoff} (within the horizon). */
+    double declaredKgBefore(String siteId, Material material, Instant cutoff) {
+        Books b = books(siteId, material);
+        return b.declaredKg - after(b.recentlyDeclared, cutoff);
     }
 
     /** Books an accepted declaration: its mass against the site's material, its lots as claimed. */
     void declared(String declarationId, String siteId, Material material, double massKg, List<Lot> claims, Instant now) {
-        declaredKg.merge(key(siteId, material), massKg, Double::sum);
-        lastDeclaredAt.put(key(siteId, material), now);
+        Books b = books(siteId, material);
+        b.declaredKg += massKg;
+        b.recentlyDeclared.addLast(new Entry(massKg, now));
+        forget(b.recentlyDeclared, now);
         for (Lot lot : claims) {
             lot.claimedBy = declarationId;
             lot.claimedAt = now;
+            Books owner = books(lot.siteId, lot.material);
+            owner.unclaimed.remove(lot);
+            owner.claimed.addLast(lot);
+            if (owner.claimed.size() > CLAIMED_KEPT) {
+                owner.claimed.removeFirst();
+            }
         }
     }
 
-    private static String key(String siteId, Material material) {
-        return siteId + "|" + material;
+    private Books books(String siteId, Material material) {
+        return books.computeIfAbsent(siteId + "|" + material, k -> new Books());
+    }
+
+    private static double after(Deque<Entry> recent, Instant cutoff) {
+        return recent.stream().filter(entry -> entry.at().isAfter(cutoff)).mapToDouble(Entry::kg).sum();
+    }
+
+    private static void forget(Deque<Entry> recent, Instant now) {
+        Instant horizon = now.minus(HORIZON);
+        while (!recent.isEmpty() && recent.peekFirst().at().isBefore(horizon)) {
+            recent.removeFirst();
+        }
     }
 }

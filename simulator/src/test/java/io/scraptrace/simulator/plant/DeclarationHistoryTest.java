@@ -16,14 +16,14 @@ class DeclarationHistoryTest {
         for (int i = 1; i <= 4; i++) {
             history.record(declaration("E", 1000, i * 1000.0));
         }
-        assertTrue(history.medianPerTonne("7204.49").isEmpty());
+        assertTrue(history.medianPerTonne("7204.49", DeclarationHistory.MIN_SAMPLES).isEmpty());
         history.record(declaration("E", 1000, 5000));
-        assertEquals(3000, history.medianPerTonne("7204.49").getAsDouble(), 1e-9);
+        assertEquals(3000, history.medianPerTonne("7204.49", DeclarationHistory.MIN_SAMPLES).getAsDouble(), 1e-9);
         // 50 more at 100 JPY/t push every earlier value out of the window.
         for (int i = 0; i < 50; i++) {
             history.record(declaration("E", 1000, 100));
         }
-        assertEquals(100, history.medianPerTonne("7204.49").getAsDouble(), 1e-9);
+        assertEquals(100, history.medianPerTonne("7204.49", DeclarationHistory.MIN_SAMPLES).getAsDouble(), 1e-9);
     }
 
     @Test
@@ -35,8 +35,8 @@ class DeclarationHistoryTest {
         for (int i = 0; i < 10; i++) {
             history.record(declaration("A", 2_000, 1));
         }
-        assertEquals((10 * 10_000 + 10 * 2_000) / 20.0, history.exporterMeanKg("A").getAsDouble(), 1e-9);
-        assertTrue(history.exporterMeanKg("B").isEmpty());
+        assertEquals((10 * 10_000 + 10 * 2_000) / 20.0, history.exporterMeanKg("A", DeclarationHistory.MIN_SAMPLES).getAsDouble(), 1e-9);
+        assertTrue(history.exporterMeanKg("B", DeclarationHistory.MIN_SAMPLES).isEmpty());
     }
 
     private static ExportDeclaration declaration(String exporter, double massKg, double valueJpy) {
