@@ -6,6 +6,7 @@ import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
 import org.rocksdb.WriteBufferManager;
 
 /**
@@ -18,8 +19,15 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
     private static final long MEMTABLE_BYTES = 32L * 1024 * 1024;
     private static final double INDEX_AND_FILTER_SHARE = 0.1;
     // Shared by every store of the process and never closed: stores come and go with rebalances.
-    private static final Cache CACHE = new LRUCache(TOTAL_BYTES, -1, false, INDEX_AND_FILTER_SHARE);
-    private static final WriteBufferManager WRITE_BUFFERS = new WriteBufferManager(MEMTABLE_BYTES, CACHE);
+    private static final Cache CACHE;
+    private static final WriteBufferManager WRITE_BUFFERS;
+
+    static {
+        // This class may be initialised before any store has loaded the native library.
+        RocksDB.loadLibrary();
+        CACHE = new LRUCache(TOTAL_BYTES, -1, false, INDEX_AND_FILTER_SHARE);
+        WRITE_BUFFERS = new WriteBufferManager(MEMTABLE_BYTES, CACHE);
+    }
 
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {

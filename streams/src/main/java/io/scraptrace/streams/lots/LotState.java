@@ -6,6 +6,7 @@ import io.scraptrace.schemas.grades.Grade;
 import io.scraptrace.schemas.grades.GradeCatalogue;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -76,7 +77,7 @@ public record LotState(String lotId, String siteId, Map<String, Double> massKgBy
         return GradeCatalogue.get().materialOf(dominantGrade());
     }
 
-    private static Optional<String> heaviest(java.util.List<Map.Entry<String, Double>> entries) {
+    private static Optional<String> heaviest(List<Map.Entry<String, Double>> entries) {
         // Ties go to the alphabetically first code so every instance renders the same answer.
         return entries.stream()
                 .max(Comparator.<Map.Entry<String, Double>>comparingDouble(Map.Entry::getValue)

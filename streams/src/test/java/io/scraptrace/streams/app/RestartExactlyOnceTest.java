@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongPredicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -117,7 +118,7 @@ class RestartExactlyOnceTest {
         }
     }
 
-    private static long awaitReadings(StreamsInstance instance, java.util.function.LongPredicate done) throws Exception {
+    private static long awaitReadings(StreamsInstance instance, LongPredicate done) throws Exception {
         Instant deadline = Instant.now().plus(WAIT);
         long counted = -1;
         while (Instant.now().isBefore(deadline)) {

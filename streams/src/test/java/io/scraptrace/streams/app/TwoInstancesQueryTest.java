@@ -76,7 +76,7 @@ class TwoInstancesQueryTest {
         String lotOfS1 = feed.records().stream().filter(r -> r.getSiteId().equals("S1")).findFirst().orElseThrow().getLotId();
         String lotOfS2 = feed.records().stream().filter(r -> r.getSiteId().equals("S2")).findFirst().orElseThrow().getLotId();
         ExportDeclaration declaration = Records.declaration("D1", "S1", Material.FERROUS, null, 900, List.of(lotOfS1, "LOT-NEVER"),
-                Records.T0.plus(Duration.ofHours(2)));
+                feed.start().plus(Duration.ofHours(2)));
 
         try (KafkaProducer<String, Site> sites = GradedFeed.producer(config, topics.sites)) {
             SITES.forEach(s -> sites.send(new ProducerRecord<>(topics.sites.name(), s.getSiteId(), s)));

@@ -4,7 +4,10 @@ import io.scraptrace.avro.GradedReading;
 import io.scraptrace.avro.Site;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.kafka.KafkaClients;
+import io.scraptrace.schemas.topics.Topic;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +21,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * A reproducible stream of graded readings over a few sites and lots, some of them resent, with
  * the totals the views must arrive at worked out here by plain summation over distinct eventIds.
+ * Readings are measured in the last few hours: a broker deletes changelog records of window
+ * stores (dedupe) whose timestamps are older than the store's retention, so test data weeks old
+ * would not survive a restore.
  */
 public final class GradedFeed {
     private static final List<String> GRADES = List.of("FE_HS", "FE_H2", "AL_CAST", "AL_WROUGHT", "CU_NO1", "BM_NMC", "UNCERTAIN");
@@ -26,6 +32,7 @@ public final class GradedFeed {
     private final Map<String, Double> tonnesByRegion = new HashMap<>();
     private final Map<String, Set<String>> lotsByRegion = new HashMap<>();
     private final Set<String> eventIds = new HashSet<>();
+    private final Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
 
     /**
      * @param seed        random seed
@@ -43,7 +50,7 @@ public final class GradedFeed {
             String grade = GRADES.get(random.nextInt(GRADES.size()));
             double mass = 10 + random.nextInt(490);
             GradedReading reading = Records.graded("ev-" + seed + "-" + i, site.getSiteId(), "LOT-" + seed + "-" + lot, grade, mass,
-                    Records.T0.plus(Duration.ofSeconds(3L * i)), Map.of("Fe", 50.0, "Ni", 2.0), 0.5 + random.nextDouble() / 2);
+                    start.plus(Duration.ofSeconds(3L * i)), Map.of("Fe", 50.0, "Ni", 2.0), 0.5 + random.nextDouble() / 2);
             records.add(reading);
             if (random.nextDouble() < resendShare) {
                 resends.add(reading);
@@ -56,6 +63,11 @@ public final class GradedFeed {
             lotsByRegion.computeIfAbsent(site.getRegion(), r -> new HashSet<>()).add(reading.getLotId());
         }
         records.addAll(resends);
+    }
+
+    /** When the first reading was measured. */
+    public Instant start() {
+        return start;
     }
 
     /** Everything to send, resends included, in sending order. */
@@ -81,7 +93,7 @@ public final class GradedFeed {
     }
 
     /** A producer of graded readings (and sites, declarations) with the project's durable settings. */
-    public static <V> KafkaProducer<String, V> producer(ScrapTraceConfig config, io.scraptrace.schemas.topics.Topic<String, V> topic) {
+    public static <V> KafkaProducer<String, V> producer(ScrapTraceConfig config, Topic<String, V> topic) {
         return new KafkaProducer<>(KafkaClients.producer(config, "views-test-" + topic.name()),
                 topic.keySerde().serializer(), topic.valueSerde().serializer());
     }

@@ -22,7 +22,7 @@ public final class SseRecorder {
 
     public SseRecorder(String base, String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/stream?access_token="
-                + URLEncoder.encode(token, StandardCharsets.UTF_8))).GET().build();
+                + URLEncoder.encode(token, StandardCharsets.UTF_8))).header("Accept", "text/event-stream").GET().build();
         HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
             status.complete(response.statusCode());
             response.body().forEach(lines::add);

@@ -10,6 +10,7 @@ import io.scraptrace.streams.app.StreamsService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
@@ -39,7 +40,7 @@ public final class StreamsInstance implements AutoCloseable {
 
     /** Starts an instance against {@code bootstrap} keeping its state in {@code dataDir}. */
     public static StreamsInstance start(String bootstrap, Path dataDir, Map<String, String> settings) {
-        Map<String, String> all = new java.util.HashMap<>(settings);
+        Map<String, String> all = new HashMap<>(settings);
         all.put(ScrapTraceConfig.BOOTSTRAP_SERVERS, bootstrap);
         all.put(ScrapTraceConfig.DATA_DIR, dataDir.toString());
         all.put(ScrapTraceConfig.HTTP_HOST, "127.0.0.1");
