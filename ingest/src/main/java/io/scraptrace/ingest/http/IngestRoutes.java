@@ -68,7 +68,8 @@ public final class IngestRoutes implements Routes {
     private <T extends SpecificRecord> void ingest(Context ctx, Principal principal, RecordKind<T> kind,
                                                    Function<Context, List<ParsedItem>> reader) {
         bodies.checkDeclaredLength(ctx);
-        try (Admission.Ticket ignored = admission.admit(bodies.expectedBytes(ctx))) {
+        Admission.Ticket ticket = admission.admit(bodies.expectedBytes(ctx));
+        try {
             List<ParsedItem> items = reader.apply(ctx);
             if (items.isEmpty()) {
                 throw ApiException.badRequest(null, "empty body: send one JSON object, a JSON array or NDJSON");
@@ -82,6 +83,8 @@ public final class IngestRoutes implements Routes {
         } catch (KafkaUnavailableException e) {
             ctx.header("Retry-After", "5");
             throw new ApiException(503, "Kafka is unreachable: nothing in this request was accepted, safe to retry");
+        } finally {
+            ticket.close();
         }
     }
 

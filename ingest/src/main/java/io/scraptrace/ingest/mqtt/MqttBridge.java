@@ -121,6 +121,7 @@ public final class MqttBridge implements AutoCloseable {
         intake.submit(batch, "mqtt:" + topic);
     }
 
+    /** Paho callbacks: (re)subscribe on connect, hand messages to {@link #handle}, acknowledge after Kafka. */
     private final class Callback implements MqttCallbackExtended {
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {

@@ -166,8 +166,7 @@ public final class JsonFields {
     }
 
     /** A required enum symbol among {@code allowed}, matched exactly (upper case). */
-    @SafeVarargs
-    public final <E extends Enum<E>> E symbol(String field, E... allowed) {
+    public <E extends Enum<E>> E symbol(String field, E[] allowed) {
         String text = text(field);
         if (text == null) {
             return null;

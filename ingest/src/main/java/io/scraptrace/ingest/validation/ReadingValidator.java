@@ -5,7 +5,6 @@ import io.scraptrace.avro.Reading;
 import io.scraptrace.avro.Sensor;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -53,8 +52,7 @@ public final class ReadingValidator implements ItemValidator<Reading> {
         Map<String, Double> composition = new HashMap<>();
         double sum = 0;
         boolean entriesValid = true;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String field = "composition." + entry.getKey();
             if (!Elements.isSymbol(entry.getKey())) {
                 fields.reject(field, "is not a chemical element symbol");

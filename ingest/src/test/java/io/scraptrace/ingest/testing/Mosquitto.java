@@ -99,8 +99,10 @@ public final class Mosquitto implements AutoCloseable {
             if (!process.isAlive()) {
                 fail("mosquitto exited with " + process.exitValue());
             }
-            try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return;
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                if (probe.isConnected()) {
+                    return;
+                }
             } catch (IOException notYet) {
                 sleep();
             }
