@@ -1,6 +1,5 @@
 package io.scraptrace.streams.alerts;
 
-import io.scraptrace.avro.Alert;
 import io.scraptrace.schemas.topics.Topics;
 import io.scraptrace.streams.alerts.model.Consent;
 import io.scraptrace.streams.alerts.model.ConsentSet;

@@ -43,7 +43,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * consent check.</li>
  * <li>VALUE and VOLUME: {@link RollingBaseline}s by HS code and by exporter.</li>
  * </ol>
- * The {@link VerdictMerger} writes one Alert per declaration (severity 0 when clean) to the alerts
+ * The {@link VerdictMerger} writes one {@link Alert} per declaration (severity 0 when clean) to the alerts
  * topic and keeps the latest in {@link #ALERTS_STORE}; a re-check replaces it.
  */
 public final class AlertsTopology {

@@ -1,7 +1,6 @@
 package io.scraptrace.streams.alerts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scraptrace.avro.Alert;
 import io.scraptrace.avro.AlertReason;
