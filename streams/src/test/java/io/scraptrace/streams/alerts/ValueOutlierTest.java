@@ -4,6 +4,7 @@ import static io.scraptrace.streams.alerts.AlertsFixture.declaration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.scraptrace.avro.AlertReason;
+import io.scraptrace.avro.Material;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,19 @@ class ValueOutlierTest extends AlertsTestBase {
     void anotherHsCodeHasItsOwnBaseline() {
         fx.grade("S1", "L2", "AL_CAST", 1_000);
         fx.declare(declaration("D1", "S1", 1_000, "L2").setHsCode("7602.00").setValueJpy(15_000));
+
+        assertQuiet("D1", CODE);
+    }
+
+    @Test
+    void aBaselineOfFreeShipmentsJudgesNothing() {
+        fx.grade("S1", "L2", "CU_NO1", 100_000);
+        for (int i = 0; i < 5; i++) {
+            fx.declare(declaration("F" + i, "S1", 1_000, "L2").setHsCode("7404.00").setDeclaredMaterial(Material.COPPER)
+                    .setValueJpy(0));
+        }
+        fx.declare(declaration("D1", "S1", 1_000, "L2").setHsCode("7404.00").setDeclaredMaterial(Material.COPPER)
+                .setValueJpy(1_250_000));
 
         assertQuiet("D1", CODE);
     }

@@ -56,7 +56,8 @@ public final class ValueOutlierRule implements BaselineRule {
         }
         double median = median(previous);
         double factor = settings.valueFactor();
-        if (perTonne >= median / factor && perTonne <= median * factor) {
+        // A zero or negative median gives no scale to be far from (and a ratio JSON cannot carry).
+        if (median <= 0 || perTonne >= median / factor && perTonne <= median * factor) {
             return Optional.empty();
         }
         String detail = String.format("declared %.0f JPY/t for HS %s, %s the rolling median %.0f JPY/t of the last %d declarations by more than x%.1f",

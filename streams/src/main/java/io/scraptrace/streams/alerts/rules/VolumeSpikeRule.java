@@ -49,7 +49,7 @@ public final class VolumeSpikeRule implements BaselineRule {
             return Optional.empty();
         }
         double mean = previous.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        if (massKg <= mean * settings.volumeFactor()) {
+        if (mean <= 0 || massKg <= mean * settings.volumeFactor()) {
             return Optional.empty();
         }
         String detail = String.format("exporter %s declared %.0f kg, %.1f x its mean of %.0f kg over its last %d declarations (limit x%.1f)",
