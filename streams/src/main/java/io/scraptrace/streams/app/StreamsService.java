@@ -4,6 +4,7 @@ import io.scraptrace.core.Service;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.http.ApiServer;
 import io.scraptrace.core.kafka.TopicCreator;
+import io.scraptrace.streams.alerts.consents.ConsentsLoader;
 import io.scraptrace.streams.query.AggregateViews;
 import io.scraptrace.streams.query.AlertViews;
 import io.scraptrace.streams.query.BalanceViews;
@@ -60,6 +61,8 @@ public final class StreamsService implements Service {
             return;
         }
         TopicCreator.ensureTopics(config);
+        // The Basel consent table must be on its topic before declarations are checked against it.
+        ConsentsLoader.publish(config);
         int port = server.port() > 0 ? server.port() : config.httpPort();
         HostInfo self = new HostInfo(config.get(StreamsProperties.ADVERTISED_HOST, StreamsProperties.DEFAULT_ADVERTISED_HOST), port);
         KafkaStreams app = new KafkaStreams(StreamsTopology.build(config), StreamsProperties.of(config, self));

@@ -144,6 +144,8 @@ public final class BenchStreamsCommand implements Callable<Integer> {
         props.remove(StreamsConfig.APPLICATION_SERVER_CONFIG);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, run);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        // One instance: a standby could never be placed.
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
         CountDownLatch running = new CountDownLatch(1);
         try (KafkaStreams streams = new KafkaStreams(StreamsTopology.build(config), props)) {
             streams.setStateListener((now, before) -> {
