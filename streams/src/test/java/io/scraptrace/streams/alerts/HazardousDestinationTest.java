@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.scraptrace.avro.AlertReason;
 import io.scraptrace.avro.ExportDeclaration;
 import io.scraptrace.avro.Material;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,10 @@ class HazardousDestinationTest extends AlertsTestBase {
         AlertReason reason = assertFires("D1", CODE);
         assertEquals(5, reason.getSeverity());
         assertMentions(reason, "CN");
+        assertMentions(reason, "BM_NMC");
+        assertEquals(List.of("L1"), reason.getEvidence().getIds());
+        assertEquals(1_000, reason.getEvidence().getFigures().get("measuredMassKg"), 1e-9);
+        assertEquals(0, reason.getEvidence().getFigures().get("consentsForDestination"), 1e-9);
     }
 
     @Test

@@ -4,11 +4,11 @@ import io.scraptrace.avro.Material;
 import io.scraptrace.schemas.grades.Grade;
 import io.scraptrace.schemas.grades.GradeCatalogue;
 import io.scraptrace.streams.alerts.model.AlertCode;
+import io.scraptrace.streams.alerts.model.Consent;
 import io.scraptrace.streams.alerts.model.ConsentSet;
 import io.scraptrace.streams.alerts.model.Declaration;
 import io.scraptrace.streams.alerts.model.Reason;
 import io.scraptrace.streams.alerts.model.Verdict;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,11 +39,14 @@ public final class HazardousDestinationRule {
         if (uncovered.isEmpty()) {
             return Optional.empty();
         }
-        String detail = "Basel-controlled " + uncovered + " to " + d.destination() + " without a prior informed consent valid on "
-                + d.date() + " for exporter " + d.exporterId();
-        List<String> ids = consents.consents().stream().map(c -> c.consentId()).sorted().toList();
-        return Optional.of(Reason.of(AlertCode.HAZARDOUS_DESTINATION, detail, ids,
-                Map.of("consentsForDestination", (double) ids.size())));
+        String measured = verdict.measurement().grade() == null ? "nothing graded" : "lots measured " + verdict.measurement().grade();
+        String detail = "Basel-controlled " + uncovered + " (declared " + d.declaredMaterial() + ", " + measured + ") to "
+                + d.destination() + " without a prior informed consent valid on " + d.date() + " for exporter " + d.exporterId()
+                + "; consents for " + d.destination() + ": " + consents.consents().stream().map(Consent::consentId).sorted().toList();
+        return Optional.of(Reason.of(AlertCode.HAZARDOUS_DESTINATION, detail, d.lotIds(), Map.of(
+                "declaredMassKg", d.massKg(),
+                "measuredMassKg", verdict.measurement().massKg(),
+                "consentsForDestination", (double) consents.consents().size())));
     }
 
     private Set<Material> controlledMaterials(Verdict verdict) {
