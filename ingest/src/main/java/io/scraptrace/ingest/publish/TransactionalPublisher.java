@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -34,6 +35,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class TransactionalPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalPublisher.class);
+
+    /** How long {@link #start()} keeps trying to initialise the producers. */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final ScrapTraceConfig config;
     private final String transactionalIdPrefix;
@@ -103,9 +107,26 @@ public final class TransactionalPublisher implements AutoCloseable {
         this.idle = new ArrayBlockingQueue<>(producers, false, slots);
     }
 
-    /** Connect every producer now, so the first request does not pay for it; fails when Kafka is unreachable. */
+    /**
+     * Connect every producer now, so the first request does not pay for it. On a fresh cluster the
+     * first transactional producer waits for the transaction log to be created, which can take
+     * longer than a request may wait: start retries for up to {@link #START_TIMEOUT}.
+     */
     public void start() {
-        slots.forEach(Slot::producer);
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        for (Slot slot : slots) {
+            while (true) {
+                try {
+                    slot.producer();
+                    break;
+                } catch (TimeoutException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    LOG.info("waiting for Kafka's transaction coordinator: {}", e.getMessage());
+                }
+            }
+        }
         reachable.set(true);
         LOG.info("{} transactional producers ready ({}-*)", slots.size(), transactionalIdPrefix);
     }

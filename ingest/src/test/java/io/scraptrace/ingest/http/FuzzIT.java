@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,6 +68,7 @@ class FuzzIT {
                 client.get();
             }
             pool.shutdown();
+            System.out.println("fuzz replies by status: " + new TreeMap<>(statuses));
 
             assertEquals(List.of(), violations.subList(0, Math.min(violations.size(), 10)), "statuses " + statuses);
             assertEquals(REQUESTS, statuses.values().stream().mapToInt(AtomicInteger::get).sum());
