@@ -28,6 +28,8 @@ public final class TokenStore {
     private record Entry(byte[] digest, Principal principal) {
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final List<Entry> entries;
 
     private TokenStore(List<Entry> entries) {
@@ -45,7 +47,15 @@ public final class TokenStore {
 
     /** Parse tokens-file lines; {@code origin} names the source in error messages. */
     public static TokenStore parse(List<String> lines, String origin) {
-        List<Entry> entries = new ArrayList<>();
+        return of(readTokens(lines, origin));
+    }
+
+    /**
+     * The tokens of tokens-file lines in clear, token -> principal: for clients that must present
+     * them (the simulator), never for a server (which keeps digests only).
+     */
+    public static Map<String, Principal> readTokens(List<String> lines, String origin) {
+        Map<String, Principal> tokens = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             int hash = line.indexOf('#');
@@ -69,9 +79,9 @@ public final class TokenStore {
                 throw new IllegalArgumentException(origin + ":" + (i + 1) + ": a plant token is bound to exactly one siteId");
             }
             String label = role.name().toLowerCase(Locale.ROOT) + "@" + parts[2] + "#" + (i + 1);
-            entries.add(new Entry(sha256(parts[0]), new Principal(label, role, scopes)));
+            tokens.put(parts[0], new Principal(label, role, scopes));
         }
-        return new TokenStore(entries);
+        return tokens;
     }
 
     /**
@@ -79,11 +89,10 @@ public final class TokenStore {
      * first site, each a fresh random secret. Returns token -> principal so they can be printed.
      */
     public static Map<String, Principal> generateDemo(List<String> operatorRegions, String plantSite) {
-        SecureRandom random = new SecureRandom();
         Map<String, Principal> tokens = new LinkedHashMap<>();
-        tokens.put(randomToken(random, "reg"), new Principal("regulator@*", Role.REGULATOR, Set.of(Principal.ANY)));
-        tokens.put(randomToken(random, "op"), new Principal("operator@" + String.join(",", operatorRegions), Role.OPERATOR, Set.copyOf(operatorRegions)));
-        tokens.put(randomToken(random, "plant"), new Principal("plant@" + plantSite, Role.PLANT, Set.of(plantSite)));
+        tokens.put(newToken("reg"), new Principal("regulator@*", Role.REGULATOR, Set.of(Principal.ANY)));
+        tokens.put(newToken("op"), new Principal("operator@" + String.join(",", operatorRegions), Role.OPERATOR, Set.copyOf(operatorRegions)));
+        tokens.put(newToken("plant"), new Principal("plant@" + plantSite, Role.PLANT, Set.of(plantSite)));
         return tokens;
     }
 
@@ -123,9 +132,10 @@ public final class TokenStore {
         return entries.size();
     }
 
-    private static String randomToken(SecureRandom random, String prefix) {
+    /** A fresh random token (144 bits from a SecureRandom) with a readable prefix such as {@code plant}. */
+    public static String newToken(String prefix) {
         byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return prefix + "-" + HexFormat.of().formatHex(bytes);
     }
 
