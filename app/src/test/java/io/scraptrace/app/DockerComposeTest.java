@@ -76,7 +76,7 @@ class DockerComposeTest {
             assertEquals("/config/tokens.txt", env.get("SCRAPTRACE_TOKENS_FILE"));
         }
         assertEquals(2, ((Map<String, Object>) service(compose, "sorter").get("deploy")).get("replicas"));
-        assertEquals("streams-2", env(service(compose, "streams-2")).get("SCRAPTRACE_HTTP_ADVERTISED_HOST"),
+        assertEquals("streams-2", env(service(compose, "streams-2")).get("SCRAPTRACE_STREAMS_ADVERTISED_HOST"),
                 "each streams instance advertises its own host for interactive-query forwarding");
         assertEquals(List.of("8080:8080"), service(compose, "api").get("ports"));
 
