@@ -54,7 +54,7 @@ public final class Intake {
         Instant now = Instant.now();
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>(batch.items().size());
         List<ErrorDetail> errors = new ArrayList<>();
-        Set<String> newIds = new HashSet<>();
+        Set<String> newIds = new HashSet<>(2 * batch.items().size());
         int accepted = 0;
         int duplicates = 0;
         for (CheckedItem<T> checked : batch.items()) {

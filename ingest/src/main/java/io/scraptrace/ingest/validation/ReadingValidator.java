@@ -49,7 +49,7 @@ public final class ReadingValidator implements ItemValidator<Reading> {
         if (node == null) {
             return null;
         }
-        Map<String, Double> composition = new HashMap<>();
+        Map<String, Double> composition = new HashMap<>(2 * node.size());
         double sum = 0;
         boolean entriesValid = true;
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
