@@ -80,4 +80,15 @@ class HazardousDestinationTest extends AlertsTestBase {
 
         assertFires("D1", CODE);
     }
+
+    @Test
+    void aConsentMovedToAnotherDestinationNoLongerCoversTheOldOne() {
+        fx.consent("PIC-MOVE", null, "TH", Material.BLACK_MASS, null, null);
+        fx.consent("PIC-MOVE", null, "MY", Material.BLACK_MASS, null, null);
+        fx.declare(blackMass("D1", "TH"));
+        fx.declare(blackMass("D2", "MY"));
+
+        assertFires("D1", CODE);
+        assertQuiet("D2", CODE);
+    }
 }

@@ -70,4 +70,17 @@ class ValueOutlierTest extends AlertsTestBase {
 
         assertQuiet("D1", CODE);
     }
+
+    @Test
+    void aResentDeclarationIsOneSampleOfTheBaseline() {
+        fx.grade("S1", "L3", "AL_CAST", 100_000);
+        for (int i = 0; i < 5; i++) {
+            fx.declare(declaration("A1", "S1", 1_000, "L3").setHsCode("7602.00").setDeclaredMaterial(Material.ALUMINIUM)
+                    .setValueJpy(260_000));
+        }
+        fx.declare(declaration("D1", "S1", 1_000, "L3").setHsCode("7602.00").setDeclaredMaterial(Material.ALUMINIUM)
+                .setValueJpy(2_600_000));
+
+        assertQuiet("D1", CODE);
+    }
 }
