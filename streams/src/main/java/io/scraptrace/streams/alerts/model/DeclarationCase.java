@@ -1,7 +1,6 @@
 package io.scraptrace.streams.alerts.model;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,10 +44,5 @@ public record DeclarationCase(Declaration declaration, Map<String, LotAnswer> an
     /** Whether every declared lot has been answered. */
     public boolean allLotsAnswered() {
         return declaration != null && answers.keySet().containsAll(declaration.lotIds());
-    }
-
-    /** Declared lots without an answer yet, in declaration order. */
-    public List<String> unansweredLots() {
-        return declaration.lotIds().stream().filter(lot -> !answers.containsKey(lot)).distinct().toList();
     }
 }
