@@ -6,8 +6,7 @@ import java.util.List;
 
 /**
  * A loaded grade model: the DJL model with its manifest, label list and (sensor model)
- * feature normalisation. Hand out one {@link Scorer} per thread: DJL predictors are not
- * thread-safe, the model itself is shared.
+ * feature normalisation. Hand out one {@link Scorer} per thread; the model itself is shared.
  */
 public final class GradeModel implements AutoCloseable {
     private final Model model;
@@ -30,7 +29,7 @@ public final class GradeModel implements AutoCloseable {
 
     /** A new scorer for the calling thread. */
     public Scorer newScorer() {
-        return new Scorer(model.newPredictor(new RowsTranslator(manifest.kind(), normalisation)), labels.size());
+        return new Scorer(model, manifest.kind(), normalisation, labels.size());
     }
 
     public ModelManifest manifest() {
