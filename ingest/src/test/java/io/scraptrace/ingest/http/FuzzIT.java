@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * still accepts a valid request afterwards.
  */
 class FuzzIT {
-    private static final int REQUESTS = 2400;
+    private static final int REQUESTS = 2000;
     private static final int CLIENTS = 4;
 
     private record Endpoint(String method, String path, String token, ObjectNode seed) {
