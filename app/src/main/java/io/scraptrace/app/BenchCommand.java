@@ -1,5 +1,6 @@
 package io.scraptrace.app;
 
+import io.scraptrace.app.bench.BenchE2eCommand;
 import io.scraptrace.ingest.bench.BenchIngestCommand;
 import io.scraptrace.streams.bench.BenchStreamsCommand;
 import picocli.CommandLine.Command;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks; each prints records/s and latency next to a raw Kafka baseline from the same run.",
         subcommands = {
             BenchIngestCommand.class,
+            BenchE2eCommand.class,
             BenchStreamsCommand.class,
         })
 final class BenchCommand {
