@@ -67,7 +67,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
             List<Reading> warmUp = generator.generate("warm", Math.max(records / 10, batch));
             List<Reading> measured = generator.generate("bench", records);
 
-            long rawNanos = RawProducerRun.run(raw, raw.topics().readings, warmUp, measured);
+            Measurement rawTime = RawProducerRun.run(raw, raw.topics().readings, warmUp, measured);
 
             String token = "bench-" + UUID.randomUUID();
             TokenStore tokens = TokenStore.of(Map.of(token, new Principal("bench", Role.PLANT, Set.of(SITE))));
@@ -80,7 +80,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
             if (http.accepted() != records) {
                 throw new IllegalStateException("ingest accepted " + http.accepted() + " of " + records + " readings");
             }
-            print(bootstrap, kafka != null, rawNanos, http);
+            print(bootstrap, kafka != null, rawTime, http);
             return 0;
         } finally {
             if (kafka != null) {
@@ -90,16 +90,19 @@ public final class BenchIngestCommand implements Callable<Integer> {
         }
     }
 
-    private void print(String bootstrap, boolean embedded, long rawNanos, HttpIngestRun.Result http) {
-        double rawRate = records / (rawNanos / 1e9);
-        double httpRate = records / (http.elapsedNanos() / 1e9);
+    private void print(String bootstrap, boolean embedded, Measurement raw, HttpIngestRun.Result http) {
+        double rawRate = raw.perSecond(records);
+        double httpRate = http.time().perSecond(records);
         System.out.printf("workload            %,d readings, %d clients, NDJSON batches of %d, %d ingest producers, broker %s%s%n",
                 records, clients, batch, producers, bootstrap, embedded ? " (embedded)" : "");
-        System.out.printf("raw producer        %,.0f records/s (acks=all, idempotent, Avro encoding included)%n", rawRate);
-        System.out.printf("HTTP ingest         %,.0f records/s (parse, validate, transaction per request, 202 after commit)%n", httpRate);
+        System.out.printf("raw producer        %,.0f records/s, %.1f us CPU/record (acks=all, idempotent, Avro encoding included)%n",
+                rawRate, raw.cpuMicrosPer(records));
+        System.out.printf("HTTP ingest         %,.0f records/s, %.1f us CPU/record (parse, validate, transaction per request, 202 after commit)%n",
+                httpRate, http.time().cpuMicrosPer(records));
         System.out.printf("request latency     p50 %.1f ms, p99 %.1f ms (%d readings per request)%n",
                 http.latencies().percentileMillis(50), http.latencies().percentileMillis(99), batch);
-        System.out.printf("ingest / raw        %.1f %% (goal >= 50 %%)%n", 100 * httpRate / rawRate);
+        System.out.printf("ingest / raw        %.1f %% (goal >= 50 %%); by CPU per record %.1f %%%n",
+                100 * httpRate / rawRate, 100 * raw.cpuMicrosPer(records) / http.time().cpuMicrosPer(records));
         System.out.printf("peak heap           %,d MiB (all services of this JVM, broker included when embedded)%n", peakHeapBytes() >> 20);
     }
 

@@ -22,11 +22,11 @@ final class HttpIngestRun {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * @param elapsedNanos wall time from the first request to the last reply
-     * @param accepted     readings ingest answered as accepted
-     * @param latencies    per-request latencies
+     * @param time      wall and CPU time from the first request to the last reply
+     * @param accepted  readings ingest answered as accepted
+     * @param latencies per-request latencies
      */
-    record Result(long elapsedNanos, long accepted, Latencies latencies) {
+    record Result(Measurement time, long accepted, Latencies latencies) {
     }
 
     private HttpIngestRun() {
@@ -39,7 +39,7 @@ final class HttpIngestRun {
         Latencies latencies = new Latencies(bodies.size());
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> running = new ArrayList<>();
-        long start = System.nanoTime();
+        Measurement.Start start = Measurement.start();
         for (int c = 0; c < clients; c++) {
             running.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
@@ -59,7 +59,7 @@ final class HttpIngestRun {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(System.nanoTime() - start, accepted.get(), latencies);
+        return new Result(start.stop(), accepted.get(), latencies);
     }
 
     private static int post(HttpClient http, String url, String token, byte[] body) throws IOException, InterruptedException {

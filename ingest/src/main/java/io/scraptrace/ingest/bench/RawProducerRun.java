@@ -19,15 +19,15 @@ final class RawProducerRun {
 
     /**
      * Send {@code warmUp} (connecting, fetching metadata, warming the JIT), then time sending
-     * {@code measured} until every record is acknowledged; returns the elapsed nanoseconds.
+     * {@code measured} until every record is acknowledged.
      */
-    static long run(ScrapTraceConfig config, Topic<String, Reading> topic, List<Reading> warmUp, List<Reading> measured) {
+    static Measurement run(ScrapTraceConfig config, Topic<String, Reading> topic, List<Reading> warmUp, List<Reading> measured) {
         try (KafkaProducer<String, Reading> producer = new KafkaProducer<>(KafkaClients.producer(config, "bench-raw"),
                 new StringSerializer(), topic.valueSerde().serializer())) {
             sendAll(producer, topic, warmUp);
-            long start = System.nanoTime();
+            Measurement.Start start = Measurement.start();
             sendAll(producer, topic, measured);
-            return System.nanoTime() - start;
+            return start.stop();
         }
     }
 
