@@ -5,6 +5,7 @@ import io.scraptrace.schemas.grades.Range;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -47,8 +48,17 @@ final class CompositionSampler {
 
     private static Map<String, Double> drawFree(Grade grade, RandomGenerator random) {
         Map<String, Double> drawn = new LinkedHashMap<>();
-        grade.composition().forEach((element, range) -> drawn.put(element, RangeSampler.draw(range, random)));
+        inElementOrder(grade).forEach((element, range) -> drawn.put(element, RangeSampler.draw(range, random)));
         return drawn;
+    }
+
+    /**
+     * The grade's ranges by element symbol. The catalogue's maps are immutable copies whose
+     * iteration order changes from one JVM to the next; draws must not, or a seed would not
+     * reproduce its pieces.
+     */
+    private static Map<String, Range> inElementOrder(Grade grade) {
+        return new TreeMap<>(grade.composition());
     }
 
     /** Null when the balance would leave its range; the caller redraws. */
@@ -56,7 +66,7 @@ final class CompositionSampler {
         String base = majorElement(grade);
         Map<String, Double> drawn = new LinkedHashMap<>();
         double deviation = 0;
-        for (Map.Entry<String, Range> entry : grade.composition().entrySet()) {
+        for (Map.Entry<String, Range> entry : inElementOrder(grade).entrySet()) {
             if (!entry.getKey().equals(base)) {
                 double value = RangeSampler.draw(entry.getValue(), random);
                 deviation += value - entry.getValue().typical();

@@ -39,7 +39,8 @@ final class SensorModel {
     private static Map<String, Double> composition(Map<String, Double> truth, Sensor sensor, SensorProfile profile,
                                                    RandomGenerator random) {
         Map<String, Double> measured = new TreeMap<>();
-        truth.forEach((element, value) -> {
+        // By element symbol: noise is drawn per element, and the seed must reproduce it in every JVM.
+        new TreeMap<>(truth).forEach((element, value) -> {
             if (!profile.lightElements() && SensorProfile.BELOW_SODIUM.contains(element)) {
                 return;
             }

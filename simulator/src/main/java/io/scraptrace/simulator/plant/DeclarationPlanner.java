@@ -159,11 +159,13 @@ final class DeclarationPlanner {
     }
 
     /**
-     * Holds back the draft site's next lots of this material for a volume spike by this exporter;
-     * the draft itself stays honest, so this answers false and another code is tried on it.
+     * Holds back the draft site's next lots of this material for a volume spike by this exporter,
+     * if the material is most of what the site produces (so the spike builds up within a minute or
+     * two); the draft itself stays honest, so this answers false and another code is tried on it.
      */
     private boolean reserveSpike(DeclarationDraft draft, Instant now) {
-        if (reservation == null && history.exporterMeanKg(draft.exporter.exporterId(), AnomalyPlanter.PLANT_MIN_SAMPLES).isPresent()) {
+        if (reservation == null && mainProduct(draft.site, draft.material)
+                && history.exporterMeanKg(draft.exporter.exporterId(), AnomalyPlanter.PLANT_MIN_SAMPLES).isPresent()) {
             reservation = new Reservation(draft.exporter, draft.site.siteId(), draft.material, now);
         }
         return false;
@@ -267,6 +269,15 @@ final class DeclarationPlanner {
                 .filter(site -> !site.anomalous()
                         && site.gradeMix().keySet().stream().anyMatch(g -> catalogue.materialOf(g) == material))
                 .toList();
+    }
+
+    private boolean mainProduct(PlantSite site, Material material) {
+        double total = site.gradeMix().values().stream().mapToDouble(Double::doubleValue).sum();
+        double share = site.gradeMix().entrySet().stream()
+                .filter(e -> catalogue.materialOf(e.getKey()) == material)
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
+        return share >= total / 2;
     }
 
     private boolean isReserved(String siteId, Material material) {

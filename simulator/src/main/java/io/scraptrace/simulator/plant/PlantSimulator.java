@@ -34,6 +34,8 @@ public final class PlantSimulator implements Service {
     /** Most sites posting at the same time. */
     private static final int MAX_SENDERS = 8;
     private static final Duration DECLARE_EVERY = Duration.ofSeconds(1);
+    /** Declarations start after this many lot-settle times. */
+    private static final int WARM_UP_SETTLES = 3;
     /** Bounds one round when a slow ingest made the last ticks long and many lots settled meanwhile. */
     private static final int MAX_DECLARATIONS_PER_ROUND = 30;
     /** Largest batch per site and tick, far below ingest's body limit. */
@@ -146,7 +148,9 @@ public final class PlantSimulator implements Service {
             registerSites();
             long start = System.nanoTime();
             long last = start;
-            long nextDeclaration = start + DECLARE_EVERY.toNanos();
+            // The first lots reach a pipeline that is still warming up (model loading, rebalances):
+            // declaring them at once would judge them against half-graded intake.
+            long nextDeclaration = start + Math.max(DECLARE_EVERY.toNanos(), options.lotSettle().toNanos() * WARM_UP_SETTLES);
             double budget = 0;
             while (!stopping && !expired(start)) {
                 long now = System.nanoTime();
