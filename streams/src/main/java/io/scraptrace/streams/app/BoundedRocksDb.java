@@ -15,8 +15,9 @@ import org.rocksdb.WriteBufferManager;
  * to gigabytes. Every store shares one block cache instead, memtables counted against it.
  */
 public final class BoundedRocksDb implements RocksDBConfigSetter {
-    private static final long TOTAL_BYTES = 128L * 1024 * 1024;
-    private static final long MEMTABLE_BYTES = 32L * 1024 * 1024;
+    private static final long TOTAL_BYTES = 256L * 1024 * 1024;
+    // Generous memtables: a small shared budget over ~100 stores flushes tiny files and stalls writes.
+    private static final long MEMTABLE_BYTES = 96L * 1024 * 1024;
     private static final double INDEX_AND_FILTER_SHARE = 0.1;
     // Shared by every store of the process and never closed: stores come and go with rebalances.
     private static final Cache CACHE;

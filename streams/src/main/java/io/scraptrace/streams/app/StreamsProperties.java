@@ -22,6 +22,9 @@ public final class StreamsProperties {
     /** Default advertised host: right for one machine; set it for several. */
     public static final String DEFAULT_ADVERTISED_HOST = "127.0.0.1";
 
+    /** Default commit interval (Kafka's exactly-once default is 100 ms). */
+    public static final long DEFAULT_COMMIT_INTERVAL_MS = 1000;
+
     private static final Set<String> CLIENT_PREFIXES = Set.of(StreamsConfig.CONSUMER_PREFIX, StreamsConfig.PRODUCER_PREFIX,
             StreamsConfig.ADMIN_CLIENT_PREFIX, StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.RESTORE_CONSUMER_PREFIX,
             StreamsConfig.GLOBAL_CONSUMER_PREFIX, StreamsConfig.TOPIC_PREFIX);
@@ -38,6 +41,10 @@ public final class StreamsProperties {
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.dataDir().resolve("streams-state").toAbsolutePath().toString());
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+        // Exactly-once commits a transaction over every task's changelog and repartition partitions:
+        // at the 100 ms default those markers dominated a 20k-record benchmark run (169 vs 620 records/s
+        // at 1 s on the loaded test machine); a second of freshness is plenty for dashboards and alerts.
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class.getName());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.getInt(ScrapTraceConfig.TOPIC_REPLICATION, 1));
         // A record that cannot be decoded goes to the dead-letter topic: it must never stop the pipeline.
