@@ -18,7 +18,7 @@ final class ContractJson {
         ObjectNode node = AvroJson.toJson(record);
         node.remove(RECEIVED_AT);
         List<String> nulls = new ArrayList<>();
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             if (field.getValue().isNull()) {
                 nulls.add(field.getKey());
             }
