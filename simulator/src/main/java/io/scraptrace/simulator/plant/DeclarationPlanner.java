@@ -27,8 +27,10 @@ final class DeclarationPlanner {
     /** Declared mass as a share of the lots' measured mass: net of moisture and dust. */
     private static final double DECLARED_SHARE_MIN = 0.95;
     private static final double DECLARED_SHARE_MAX = 0.97;
-    /** Share of settled intake a clean declaration may bring the site's declared total to (room for grading error). */
+    /** Share of surely graded intake a clean declaration may bring the site's declared total to (room for grading error). */
     private static final double CLEAN_HEADROOM = 0.97;
+    /** Least share of its lots' mass a shipment may declare when stock is short (after an over-declaration). */
+    private static final double PARTIAL_SHIPMENT_MIN = 0.5;
     /** A volume spike is planted this many times above the exporter's mean (the rule fires above 4). */
     private static final double SPIKE_FACTOR = 5;
     private static final Duration SPIKE_PATIENCE = Duration.ofMinutes(10);
@@ -186,7 +188,7 @@ final class DeclarationPlanner {
             return Optional.empty();
         }
         DeclarationDraft draft = draftOf(reservation.exporter(), site, lots);
-        if (draft.massKg < SPIKE_FACTOR * mean.getAsDouble() || !hasHeadroom(draft, now)) {
+        if (!fitsStock(draft, now) || draft.massKg < SPIKE_FACTOR * mean.getAsDouble()) {
             return Optional.empty();
         }
         draft.declaredGrade = null;
@@ -211,7 +213,7 @@ final class DeclarationPlanner {
                     .filter(second -> random.nextBoolean())
                     .ifPresent(lots::add);
             DeclarationDraft draft = draftOf(exporter, site, lots);
-            if (hasHeadroom(draft, now) && planter.withinVolume(exporter, draft.massKg)) {
+            if (fitsStock(draft, now) && planter.withinVolume(exporter, draft.massKg)) {
                 return Optional.of(draft);
             }
         }
@@ -239,12 +241,25 @@ final class DeclarationPlanner {
         return draft;
     }
 
-    /** Whether the site's settled intake, less a margin for grading error, covers all it declared plus this. */
-    private boolean hasHeadroom(DeclarationDraft draft, Instant now) {
+    /**
+     * Whether the declaration fits the site's stock as the alert rules surely see it: the lots
+     * already claimed by judged declarations plus the draft's own (graded before it is judged),
+     * less a margin for grading error, must cover everything declared plus this. After an
+     * over-declaration the site ships part of its lots until its books recover.
+     */
+    private boolean fitsStock(DeclarationDraft draft, Instant now) {
         String siteId = draft.site.siteId();
-        double room = CLEAN_HEADROOM * ledger.settledKg(siteId, draft.material, now.minus(settle))
+        double lotsKg = draft.claims.stream().mapToDouble(lot -> lot.acceptedKg).sum();
+        double room = CLEAN_HEADROOM * (ledger.claimedKgBefore(siteId, draft.material, now.minus(settle)) + lotsKg)
                 - ledger.declaredKg(siteId, draft.material);
-        return draft.massKg <= room;
+        if (draft.massKg <= room) {
+            return true;
+        }
+        if (room >= PARTIAL_SHIPMENT_MIN * lotsKg) {
+            draft.massKg = room;
+            return true;
+        }
+        return false;
     }
 
     /** Settled, unclaimed lots of the draft's grade at other regular sites. */

@@ -36,8 +36,8 @@ final class StockLedger {
         final List<Lot> unclaimed = new ArrayList<>();
         final Deque<Lot> claimed = new ArrayDeque<>();
         double acceptedKg;
-        double settledKg;
-        final Deque<Entry> recentlySettled = new ArrayDeque<>();
+        double claimedKg;
+        final Deque<Entry> recentlyClaimed = new ArrayDeque<>();
         double declaredKg;
         final Deque<Entry> recentlyDeclared = new ArrayDeque<>();
     }
@@ -59,9 +59,6 @@ final class StockLedger {
         lot.pendingReadings--;
         if (lot.closed && lot.pendingReadings == 0 && lot.settledAt == null) {
             lot.settledAt = now;
-            b.settledKg += lot.acceptedKg;
-            b.recentlySettled.addLast(new Entry(lot.acceptedKg, now));
-            forget(b.recentlySettled, now);
         }
     }
 
@@ -79,10 +76,13 @@ final class StockLedger {
                 .toList();
     }
 
-    /** Accepted mass of lots settled by {@code cutoff} (within the horizon): what grading has most likely seen. */
-    double settledKg(String siteId, Material material, Instant cutoff) {
+    /**
+     * Accepted mass of the site's lots claimed by declarations at or before {@code cutoff} (within
+     * the horizon): intake the alert rules surely have graded, since they judged those declarations.
+     */
+    double claimedKgBefore(String siteId, Material material, Instant cutoff) {
         Books b = books(siteId, material);
-        return b.settledKg - after(b.recentlySettled, cutoff);
+        return b.claimedKg - after(b.recentlyClaimed, cutoff);
     }
 
     /** Accepted mass of every lot, open ones included: the most grading can have seen. */
@@ -111,6 +111,9 @@ final class StockLedger {
             lot.claimedBy = declarationId;
             lot.claimedAt = now;
             Books owner = books(lot.siteId, lot.material);
+            owner.claimedKg += lot.acceptedKg;
+            owner.recentlyClaimed.addLast(new Entry(lot.acceptedKg, now));
+            forget(owner.recentlyClaimed, now);
             owner.unclaimed.remove(lot);
             owner.claimed.addLast(lot);
             if (owner.claimed.size() > CLAIMED_KEPT) {

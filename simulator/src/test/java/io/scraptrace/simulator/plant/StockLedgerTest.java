@@ -20,8 +20,6 @@ class StockLedgerTest {
         reading(lot, 50, false, T0.plusSeconds(1));
         assertEquals(List.of(lot), ledger.declarable("S-1", Material.FERROUS, T0.plusSeconds(1)));
         assertEquals(60, ledger.acceptedKg("S-1", Material.FERROUS), 1e-9, "rejected readings do not count");
-        assertEquals(0, ledger.settledKg("S-1", Material.FERROUS, T0), 1e-9, "not settled by then");
-        assertEquals(60, ledger.settledKg("S-1", Material.FERROUS, T0.plusSeconds(1)), 1e-9);
     }
 
     @Test
@@ -36,6 +34,8 @@ class StockLedgerTest {
         assertEquals(17, ledger.declaredKg("S-1", Material.FERROUS), 1e-9);
         assertEquals(9, ledger.declaredKgBefore("S-1", Material.FERROUS, T0.plusSeconds(30)), 1e-9);
         assertEquals(List.of(first), ledger.claimedBefore("S-1", Material.FERROUS, "FE_HS", T0));
+        assertEquals(10, ledger.claimedKgBefore("S-1", Material.FERROUS, T0), 1e-9, "claimed lots' accepted mass");
+        assertEquals(0, ledger.claimedKgBefore("S-1", Material.FERROUS, T0.minusSeconds(1)), 1e-9, "not claimed yet then");
         assertEquals(0, ledger.declaredKg("S-1", Material.COPPER), 1e-9);
     }
 
