@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttBridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttBridge.class);
+    private static final int MAX_RECONNECT_DELAY_MS = 5000;
 
     private final MqttSettings settings;
     private final Intake intake;
@@ -64,6 +65,9 @@ public final class MqttBridge implements AutoCloseable {
             MqttConnectOptions options = new MqttConnectOptions();
             options.setCleanSession(false);
             options.setAutomaticReconnect(true);
+            // A Kafka outage also goes through reconnects (see the class comment): retry every few
+            // seconds, not after Paho's default back-off of up to two minutes.
+            options.setMaxReconnectDelay(MAX_RECONNECT_DELAY_MS);
             options.setKeepAliveInterval(30);
             client.connect(options);
         } catch (MqttException e) {
