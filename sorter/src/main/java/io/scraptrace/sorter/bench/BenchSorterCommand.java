@@ -64,6 +64,9 @@ public final class BenchSorterCommand implements Callable<Integer> {
     @Option(names = "--frames", defaultValue = "256", description = "Synthetic frames for the camera rate (default ${DEFAULT-VALUE}).")
     int frames;
 
+    @Option(names = "--instances", defaultValue = "1", description = "Grading loops of the service under test (default ${DEFAULT-VALUE}).")
+    int instances;
+
     @Option(names = "--model", paramLabel = "DIR", description = "Model directory or models root (default: the model shipped in the jar).")
     Path model;
 
@@ -78,8 +81,8 @@ public final class BenchSorterCommand implements Callable<Integer> {
             String servers = kafka == null ? bootstrapServers : kafka.bootstrapServers();
             System.out.printf("%nKafka on %s%s: consume -> grade -> transactional produce (read_committed, acks=all)%n",
                     servers, kafka == null ? "" : " (embedded)");
-            System.out.printf("%-6s %8s %22s %14s %7s %9s %9s%n", "batch", "records", "raw copy rec/s before/after",
-                    "service rec/s", "ratio", "p50 ms", "p99 ms");
+            System.out.printf("%-6s %8s %22s %14s %7s %9s %9s %13s%n", "batch", "records", "raw copy rec/s before/after",
+                    "service rec/s", "ratio", "p50 ms", "p99 ms", "raw p50/p99");
             for (int i = 0; i < BATCHES.length; i++) {
                 transport(servers, readings.subList(0, recordCounts[i]), BATCHES[i]);
             }
@@ -95,7 +98,7 @@ public final class BenchSorterCommand implements Callable<Integer> {
         try (ModelSet models = ModelRepository.loadOrDefault(model);
              Grader grader = new Grader(models, new GradeDecider(GradeDecider.DEFAULT_THRESHOLD, GradeCatalogue.get()))) {
             System.out.printf("models: %s%n%nin memory, one thread (DJL %s engine)%n", models.describe(), "PyTorch");
-            System.out.printf("%-6s %24s %24s%n", "batch", "raw inference rows/s", "graded (features+Avro)/s");
+            System.out.printf("%-6s %24s %24s%n", "batch", "raw inference rows/s", "graded records/s");
             System.out.printf("%-6s %12s %11s %12s %11s%n", "", "wall", "per CPU-s", "wall", "per CPU-s");
             for (int batch : BATCHES) {
                 InferenceBench.Rate raw = InferenceBench.sensorRowsPerSecond(models.sensor(), readings, batch);
@@ -122,6 +125,7 @@ public final class BenchSorterCommand implements Callable<Integer> {
         settings.put(ScrapTraceConfig.BOOTSTRAP_SERVERS, servers);
         settings.put(ScrapTraceConfig.TOPIC_PREFIX, prefix);
         settings.put(SorterSettings.MAX_BATCH, String.valueOf(batch));
+        settings.put(SorterSettings.INSTANCES, String.valueOf(instances));
         settings.put(SorterSettings.GROUP_ID, prefix + "sorter");
         if (model != null) {
             settings.put(SorterSettings.MODEL_DIR, model.toString());
@@ -141,7 +145,7 @@ public final class BenchSorterCommand implements Callable<Integer> {
         TransportBench.produce(config, records);
 
         // The raw copy runs before and after the service: other load on the box shifts both.
-        LatencyRecorder rawBefore = TransportBench.copy(config, topics.readings.name(), sink, batch, records.size(), TIMEOUT);
+        LatencyRecorder rawBefore = TransportBench.copy(config, topics.readings.name(), sink, records.size(), TIMEOUT);
         LatencyRecorder service = new LatencyRecorder();
         try (SorterService sorter = new SorterService(config, new Metrics(), service)) {
             sorter.start();
@@ -149,11 +153,12 @@ public final class BenchSorterCommand implements Callable<Integer> {
                 System.out.printf("batch %d: the service did not grade %d records within %s%n", batch, records.size(), TIMEOUT);
             }
         }
-        LatencyRecorder rawAfter = TransportBench.copy(config, topics.readings.name(), sink, batch, records.size(), TIMEOUT);
+        LatencyRecorder rawAfter = TransportBench.copy(config, topics.readings.name(), sink, records.size(), TIMEOUT);
         double raw = Math.max(rawBefore.recordsPerSecond(), rawAfter.recordsPerSecond());
-        System.out.printf(Locale.ROOT, "%-6d %8d %11.0f / %8.0f %14.0f %6.0f%% %9.1f %9.1f%n", batch, records.size(),
+        System.out.printf(Locale.ROOT, "%-6d %8d %11.0f / %8.0f %14.0f %6.0f%% %9.1f %9.1f %6.1f/%6.1f%n", batch, records.size(),
                 rawBefore.recordsPerSecond(), rawAfter.recordsPerSecond(), service.recordsPerSecond(),
-                100 * service.recordsPerSecond() / raw, service.latencyMillis(0.50), service.latencyMillis(0.99));
+                100 * service.recordsPerSecond() / raw, service.latencyMillis(0.50), service.latencyMillis(0.99),
+                rawAfter.latencyMillis(0.50), rawAfter.latencyMillis(0.99));
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -2,6 +2,8 @@ package io.scraptrace.sorter.bench;
 
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.kafka.KafkaClients;
+import io.scraptrace.sorter.service.SorterClients;
+import io.scraptrace.sorter.service.SorterSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -11,13 +13,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -52,13 +52,12 @@ final class TransportBench {
         }
     }
 
-    /** Copy {@code expected} records from {@code source} to {@code sink} in transactions of up to {@code maxBatch}. */
-    static LatencyRecorder copy(ScrapTraceConfig config, String source, String sink, int maxBatch, long expected,
-                                Duration timeout) {
-        Properties consumerProps = KafkaClients.consumer(config, "bench-copy-" + UUID.randomUUID());
-        consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(maxBatch));
-        Properties producerProps = KafkaClients.producer(config, "bench-copy");
-        producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bench-copy-" + UUID.randomUUID());
+    /** Copy {@code expected} records from {@code source} to {@code sink} with the sorter's client settings and batch size. */
+    static LatencyRecorder copy(ScrapTraceConfig config, String source, String sink, long expected, Duration timeout) {
+        String id = "copy-" + UUID.randomUUID();
+        SorterSettings settings = SorterSettings.from(config);
+        Properties consumerProps = SorterClients.consumer(config, settings, "bench-" + id, id);
+        Properties producerProps = SorterClients.producer(config, id);
         LatencyRecorder recorder = new LatencyRecorder();
         long deadline = System.nanoTime() + timeout.toNanos();
         long copied = 0;

@@ -1,7 +1,6 @@
 package io.scraptrace.sorter.service;
 
 import io.scraptrace.core.config.ScrapTraceConfig;
-import io.scraptrace.core.kafka.KafkaClients;
 import io.scraptrace.schemas.grades.GradeCatalogue;
 import io.scraptrace.schemas.topics.Topics;
 import io.scraptrace.sorter.grading.GradeDecider;
@@ -13,15 +12,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -92,8 +87,8 @@ final class GradingLoop implements Runnable {
             LOG.error("sorter {} cannot load its models, not starting: {}", instanceId, e.toString());
             return;
         }
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProps(), new StringDeserializer(), new ByteArrayDeserializer());
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(SorterClients.consumer(config, settings, settings.groupId(), instanceId), new StringDeserializer(), new ByteArrayDeserializer());
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(SorterClients.producer(config, instanceId), new StringSerializer(), new ByteArraySerializer())) {
             consumer = c;
             producer.initTransactions();
             c.subscribe(List.of(topics.readings.name(), topics.frames.name()));
@@ -174,21 +169,5 @@ final class GradingLoop implements Runnable {
             Thread.currentThread().interrupt();
             running = false;
         }
-    }
-
-    private Properties consumerProps() {
-        Properties p = KafkaClients.consumer(config, settings.groupId());
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "sorter-" + instanceId);
-        p.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(settings.maxBatch()));
-        // Range assignment gives one instance the same partition of readings and frames: both are
-        // keyed by lotId, so a reading and its frame meet in the same instance's frame cache.
-        p.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
-        return p;
-    }
-
-    private Properties producerProps() {
-        Properties p = KafkaClients.producer(config, "sorter-" + instanceId);
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "scraptrace-sorter-" + instanceId);
-        return p;
     }
 }

@@ -28,6 +28,12 @@ public record SorterSettings(Path modelDir, double threshold, int maxBatch, int 
     /** Default consumer group. */
     public static final String DEFAULT_GROUP = "scraptrace-sorter";
 
+    public SorterSettings {
+        if (maxBatch < 1 || instances < 1 || frameCacheSize < 0) {
+            throw new IllegalArgumentException(MAX_BATCH + " and " + INSTANCES + " must be >= 1, " + FRAME_CACHE + " >= 0");
+        }
+    }
+
     /** Settings from {@code config}, with defaults. */
     public static SorterSettings from(ScrapTraceConfig config) {
         return new SorterSettings(
