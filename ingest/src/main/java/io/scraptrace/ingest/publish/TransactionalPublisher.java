@@ -156,7 +156,7 @@ public final class TransactionalPublisher implements AutoCloseable {
         } catch (KafkaException e) {
             slot.abandon();
             if (reachable.getAndSet(false)) {
-                LOG.warn("Kafka did not acknowledge a batch, answering 503 until it does: {}", e.toString());
+                LOG.warn("Kafka did not acknowledge a batch; batches are refused until it does: {}", e.toString());
             }
             throw new KafkaUnavailableException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -6,18 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.scraptrace.avro.Reading;
 import io.scraptrace.broker.BrokerOptions;
 import io.scraptrace.broker.EmbeddedKafka;
+import io.scraptrace.ingest.IngestSettings;
 import io.scraptrace.ingest.testing.HttpReply;
+import io.scraptrace.ingest.testing.Mosquitto;
 import io.scraptrace.ingest.testing.Payloads;
 import io.scraptrace.ingest.testing.TestIngest;
 import io.scraptrace.ingest.testing.TopicReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** With Kafka gone, requests are answered 503 within a bounded time, none of them is taken, and ingest recovers. */
+/**
+ * With Kafka gone, HTTP requests are answered 503 within a bounded time and none of them is taken;
+ * MQTT messages stay unacknowledged at the MQTT broker and arrive, once, when Kafka is back.
+ */
 class BrokerDownIT {
     @TempDir
     Path dataDir;
@@ -50,6 +57,32 @@ class BrokerDownIT {
             assertEquals(200, ingest.client().get("/health").status());
         } finally {
             kafka.close();
+        }
+    }
+
+    @Test
+    void mqttMessagesPublishedWhileKafkaIsDownArriveOnceAfterItReturns() throws Exception {
+        Payloads payloads = new Payloads(4);
+        Path kafkaDir = dataDir.resolve("kafka-mqtt");
+        try (Mosquitto mosquitto = Mosquitto.start(Files.createDirectories(dataDir.resolve("mosquitto")))) {
+            EmbeddedKafka kafka = EmbeddedKafka.start(kafkaDir);
+            String bootstrap = kafka.bootstrapServers();
+            int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+            try (TestIngest ingest = TestIngest.start(bootstrap, Map.of("ingest.kafka.timeout.ms", "3000",
+                    IngestSettings.MQTT_URL, mosquitto.url(), "ingest.mqtt.client.id", "it-" + UUID.randomUUID()))) {
+                kafka.close();
+                mosquitto.publish("scraptrace/" + TestIngest.SITE + "/readings", payloads.ndjson("outage", TestIngest.SITE, "L-OUTAGE", 3));
+                // Let the bridge fail on it at least once before Kafka comes back.
+                Thread.sleep(5000);
+
+                kafka = EmbeddedKafka.start(kafkaDir, new BrokerOptions("127.0.0.1", port, "127.0.0.1"));
+                List<String> eventIds = TopicReader.committedEventually(bootstrap, ingest.topics().readings,
+                        readings -> readings.size() >= 3, Duration.ofSeconds(90)).stream().map(Reading::getEventId).sorted().toList();
+
+                assertEquals(List.of("outage-0", "outage-1", "outage-2"), eventIds);
+            } finally {
+                kafka.close();
+            }
         }
     }
 
