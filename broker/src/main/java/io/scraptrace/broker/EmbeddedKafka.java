@@ -182,7 +182,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static void format(Path propsFile, String clusterId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", propsFile.toString()},
+        // Transactions v1 (KIP-447 exactly-once, what exactly_once_v2 needs): the v2 protocol of
+        // Kafka 4.1 (KIP-890, an epoch bump per transaction) makes the broker reject retried
+        // batches with OutOfOrderSequence when a loaded machine delays them, which sends Kafka
+        // Streams tasks into repeated migrations.
+        int code = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", propsFile.toString(),
+                "--feature", "transaction.version=1"},
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         if (code != 0) {
             throw new IllegalStateException("formatting the broker log dir failed: " + out.toString(StandardCharsets.UTF_8));

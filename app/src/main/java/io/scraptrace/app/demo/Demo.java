@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -57,7 +58,8 @@ public final class Demo implements Service {
             config = options.config().with(Map.of(ScrapTraceConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers()));
             TopicCreator.ensureTopics(config);
 
-            PlantWorld world = PlantWorld.create(options.sites(), options.seed(), true, LocalDate.now());
+            // The world the simulator will run (it dates licences in UTC), so every simulated site has a token.
+            PlantWorld world = PlantWorld.create(options.sites(), options.seed(), true, LocalDate.now(ZoneOffset.UTC));
             tokensFile = config.tokensFile().orElseGet(() -> DemoTokens.ensure(dataDir, world));
             Metrics metrics = new Metrics();
             IngestService ingest = new IngestService(config, metrics);

@@ -2,16 +2,14 @@ package io.scraptrace.simulator.plant;
 
 import io.scraptrace.core.auth.Principal;
 import io.scraptrace.core.auth.Role;
+import io.scraptrace.core.auth.TokenStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,27 +58,7 @@ public final class SimulatorTokens {
 
     /** Tokens from tokens-file lines; {@code origin} names the source in error messages. */
     public static SimulatorTokens parse(List<String> lines, String origin) {
-        Map<String, Principal> tokens = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            int hash = line.indexOf('#');
-            String content = (hash >= 0 ? line.substring(0, hash) : line).strip();
-            if (content.isEmpty()) {
-                continue;
-            }
-            String[] parts = content.split("\\s+");
-            if (parts.length != 3) {
-                throw new IllegalArgumentException(origin + ":" + (i + 1) + ": expected 'TOKEN ROLE SCOPE'");
-            }
-            Role role;
-            try {
-                role = Role.valueOf(parts[1].toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(origin + ":" + (i + 1) + ": unknown role " + parts[1], e);
-            }
-            tokens.put(parts[0], new Principal(parts[1] + "@" + parts[2], role, Set.of(parts[2].split(","))));
-        }
-        return fromPrincipals(tokens);
+        return fromPrincipals(TokenStore.readTokens(lines, origin));
     }
 
     /**
@@ -89,11 +67,10 @@ public final class SimulatorTokens {
      * ({@code TokenStore.toLines}) and hands them to the simulator ({@link #fromPrincipals}).
      */
     public static Map<String, Principal> generate(List<String> siteIds) {
-        SecureRandom random = new SecureRandom();
         Map<String, Principal> tokens = new LinkedHashMap<>();
-        tokens.put(randomToken(random, "reg"), new Principal("regulator@*", Role.REGULATOR, Set.of(Principal.ANY)));
+        tokens.put(TokenStore.newToken("reg"), new Principal("regulator@*", Role.REGULATOR, Set.of(Principal.ANY)));
         for (String siteId : siteIds) {
-            tokens.put(randomToken(random, "plant"), new Principal("plant@" + siteId, Role.PLANT, Set.of(siteId)));
+            tokens.put(TokenStore.newToken("plant"), new Principal("plant@" + siteId, Role.PLANT, Set.of(siteId)));
         }
         return tokens;
     }
@@ -106,11 +83,5 @@ public final class SimulatorTokens {
     /** The plant token of a site, if any. */
     public Optional<String> plant(String siteId) {
         return Optional.ofNullable(plantBySite.get(siteId));
-    }
-
-    private static String randomToken(SecureRandom random, String prefix) {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
-        return prefix + "-" + HexFormat.of().formatHex(bytes);
     }
 }
