@@ -31,6 +31,11 @@ public final class TestIngest implements AutoCloseable {
 
     /** Start against {@code bootstrap} with a fresh topic prefix and {@code extra} settings. */
     public static TestIngest start(String bootstrap, Map<String, String> extra) {
+        return start(bootstrap, extra, tokens());
+    }
+
+    /** As {@link #start(String, Map)}, accepting other tokens. */
+    public static TestIngest start(String bootstrap, Map<String, String> extra, TokenStore tokens) {
         Map<String, String> settings = new HashMap<>(Map.of(
                 ScrapTraceConfig.BOOTSTRAP_SERVERS, bootstrap,
                 ScrapTraceConfig.TOPIC_PREFIX, SharedKafka.uniquePrefix(),
@@ -38,7 +43,7 @@ public final class TestIngest implements AutoCloseable {
                 ScrapTraceConfig.HTTP_PORT, "0"));
         settings.putAll(extra);
         ScrapTraceConfig config = ScrapTraceConfig.of(settings);
-        return new TestIngest(IngestServer.start(config, tokens()), config);
+        return new TestIngest(IngestServer.start(config, tokens), config);
     }
 
     public static TokenStore tokens() {
