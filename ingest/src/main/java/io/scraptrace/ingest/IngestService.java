@@ -37,7 +37,7 @@ public final class IngestService implements Service {
         RecordKinds kinds = new RecordKinds(config.topics(), settings.maxFrameBytes());
         Intake intake = new Intake(publisher, config.topics().deadLetter, settings.dedupCapacity(), metrics);
         this.routes = new IngestRoutes(intake, kinds, new BodyReader(settings.maxBodyBytes()),
-                new Admission(settings.maxInflightRequests(), settings.maxInflightBytes()));
+                new Admission(settings.maxInflightRequests(), settings.maxInflightBytes()), settings.maxItems());
         this.mqtt = settings.mqtt().map(mqttSettings -> new MqttBridge(mqttSettings, intake, kinds)).orElse(null);
     }
 

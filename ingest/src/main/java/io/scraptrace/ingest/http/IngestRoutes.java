@@ -39,6 +39,7 @@ public final class IngestRoutes implements Routes {
     private final BodyParser parser;
     private final BodyReader bodies;
     private final Admission admission;
+    private final int maxItems;
     private final MultipartFrames multipartFrames;
 
     /**
@@ -46,13 +47,15 @@ public final class IngestRoutes implements Routes {
      * @param kinds     record kinds
      * @param bodies    body reader with the size limit
      * @param admission load shedding
+     * @param maxItems  most items one request may hold (413 beyond)
      */
-    public IngestRoutes(Intake intake, RecordKinds kinds, BodyReader bodies, Admission admission) {
+    public IngestRoutes(Intake intake, RecordKinds kinds, BodyReader bodies, Admission admission, int maxItems) {
         this.intake = intake;
         this.kinds = kinds;
-        this.parser = new BodyParser();
+        this.parser = new BodyParser(maxItems);
         this.bodies = bodies;
         this.admission = admission;
+        this.maxItems = maxItems;
         this.multipartFrames = new MultipartFrames();
     }
 
@@ -73,6 +76,9 @@ public final class IngestRoutes implements Routes {
             List<ParsedItem> items = reader.apply(ctx);
             if (items.isEmpty()) {
                 throw ApiException.badRequest(null, "empty body: send one JSON object, a JSON array or NDJSON");
+            }
+            if (items.size() > maxItems) {
+                throw new ApiException(413, items.size() + " items, more than " + maxItems + ": split them into several requests");
             }
             requireScope(principal, items);
             IntakeResult result = intake.submit(CheckedBatch.of(kind, items, Instant.now()), "http:" + ctx.path());

@@ -25,6 +25,8 @@ import java.util.List;
 public final class BodyParser {
     private static final int MAX_REASON_LENGTH = 300;
 
+    private final int maxItems;
+
     /**
      * Strict: a key given twice is ambiguous, and trailing garbage after a value is an error.
      * Duplicates are caught while building the tree (free) rather than by the parser's duplicate
@@ -53,7 +55,15 @@ public final class BodyParser {
         }
     }
 
-    /** The items of {@code body}; empty when it holds nothing but whitespace. */
+    /**
+     * @param maxItems items a body may hold: parsing stops after {@code maxItems + 1}, so a body of
+     *                 millions of tiny items costs no more than the caller's refusal of it
+     */
+    public BodyParser(int maxItems) {
+        this.maxItems = maxItems;
+    }
+
+    /** The items of {@code body} (at most {@code maxItems + 1}); empty when it holds nothing but whitespace. */
     public List<ParsedItem> parse(byte[] body, BodyFormat format) {
         int first = skipWhitespace(body, 0, body.length);
         if (first == body.length) {
@@ -88,13 +98,13 @@ public final class BodyParser {
         List<ParsedItem> items = new ArrayList<>();
         try (JsonParser parser = mapper.createParser(body)) {
             parser.nextToken();
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
+            while (parser.nextToken() != JsonToken.END_ARRAY && items.size() <= maxItems) {
                 int start = (int) parser.currentTokenLocation().getByteOffset();
                 JsonNode item = elementReader.readTree(parser);
                 int end = (int) parser.currentLocation().getByteOffset();
                 items.add(ParsedItem.parsed(items.size(), item, new RawSlice(body, start, end - start)));
             }
-            if (parser.nextToken() != null) {
+            if (items.size() <= maxItems && parser.nextToken() != null) {
                 return List.of(ParsedItem.malformed(null, "malformed JSON: unexpected content after the array", RawSlice.of(body)));
             }
             return items;
@@ -108,7 +118,7 @@ public final class BodyParser {
     private List<ParsedItem> lines(byte[] body) {
         List<ParsedItem> items = new ArrayList<>();
         int start = 0;
-        while (start < body.length) {
+        while (start < body.length && items.size() <= maxItems) {
             int end = indexOf(body, (byte) '\n', start);
             int contentStart = skipWhitespace(body, start, end);
             if (contentStart < end) {

@@ -41,7 +41,7 @@ public final class MqttBridge implements AutoCloseable {
     private final MqttSettings settings;
     private final Intake intake;
     private final RecordKinds kinds;
-    private final BodyParser parser = new BodyParser();
+    private final BodyParser parser;
     private final AtomicBoolean connected = new AtomicBoolean(false);
     private MqttClient client;
 
@@ -52,6 +52,7 @@ public final class MqttBridge implements AutoCloseable {
      */
     public MqttBridge(MqttSettings settings, Intake intake, RecordKinds kinds) {
         this.settings = settings;
+        this.parser = new BodyParser(settings.maxItems());
         this.intake = intake;
         this.kinds = kinds;
     }
@@ -112,7 +113,12 @@ public final class MqttBridge implements AutoCloseable {
             return List.of(ParsedItem.malformed(null, "payload larger than " + settings.maxPayloadBytes() + " bytes",
                     RawSlice.of(payload)));
         }
-        return parser.parse(payload, BodyFormat.AUTO);
+        List<ParsedItem> items = parser.parse(payload, BodyFormat.AUTO);
+        if (items.size() > settings.maxItems()) {
+            return List.of(ParsedItem.malformed(null, "payload has more than " + settings.maxItems() + " items",
+                    RawSlice.of(payload)));
+        }
+        return items;
     }
 
     private <T extends SpecificRecord> void submit(RecordKind<T> kind, String siteId, String topic, List<ParsedItem> items)

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HttpIngestIT {
     private static final int MAX_BODY = 256 * 1024;
+    private static final int MAX_ITEMS = 100;
     private static final String NDJSON = "application/x-ndjson";
     private static final String JSON = "application/json";
 
@@ -45,7 +46,8 @@ class HttpIngestIT {
 
     @BeforeAll
     void start() {
-        ingest = TestIngest.start(SharedKafka.bootstrapServers(), Map.of("ingest.max.body.bytes", String.valueOf(MAX_BODY)));
+        ingest = TestIngest.start(SharedKafka.bootstrapServers(), Map.of("ingest.max.body.bytes", String.valueOf(MAX_BODY),
+                "ingest.max.items", String.valueOf(MAX_ITEMS)));
         client = ingest.client();
     }
 
@@ -189,6 +191,16 @@ class HttpIngestIT {
         assertEquals(413, announced.status(), announced::toString);
         assertEquals(413, chunked.status(), chunked::toString);
         assertEquals(List.of(), readingsOfLot("L-BIG"));
+    }
+
+    @Test
+    void tooManyItemsIsRefusedWith413AndNothingIsTaken() {
+        String items = payloads.ndjson("many", TestIngest.SITE, "L-MANY", MAX_ITEMS + 1);
+
+        HttpReply reply = client.post("/v1/readings", TestIngest.PLANT_TOKEN, NDJSON, items);
+
+        assertEquals(413, reply.status(), reply::toString);
+        assertEquals(List.of(), readingsOfLot("L-MANY"));
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BodyParserTest {
-    private final BodyParser parser = new BodyParser();
+    private static final int MAX_ITEMS = 5;
+    private final BodyParser parser = new BodyParser(MAX_ITEMS);
 
     private List<ParsedItem> parse(String body, BodyFormat format) {
         return parser.parse(body.getBytes(StandardCharsets.UTF_8), format);
@@ -94,6 +95,15 @@ class BodyParserTest {
         assertNull(parse("{\"a\":1,\"a\":2}", BodyFormat.JSON).get(0).json());
         assertNull(parse("{\"a\":1} x", BodyFormat.JSON).get(0).json());
         assertNull(parse("[1] [2]", BodyFormat.JSON).get(0).json());
+    }
+
+    @Test
+    void parsingStopsOneItemPastTheLimit() {
+        String many = "{}\n".repeat(1000);
+
+        assertEquals(MAX_ITEMS + 1, parse(many, BodyFormat.NDJSON).size());
+        assertEquals(MAX_ITEMS + 1, parse("[" + "{},".repeat(999) + "{}]", BodyFormat.JSON).size());
+        assertEquals(MAX_ITEMS, parse("{}\n".repeat(MAX_ITEMS), BodyFormat.NDJSON).size());
     }
 
     @Test
