@@ -75,7 +75,7 @@ class SorterServiceIT {
     }
 
     @Test
-    void gradesEveryReadingExactlyOnceAcrossAServiceRestart() {
+    void gradesEveryReadingExactlyOnceAcrossARestartIntoTwoInstances() {
         ScrapTraceConfig config = config("eos.", Map.of(SorterSettings.MAX_BATCH, "64"));
         Topics topics = config.topics();
         PieceGenerator generator = new PieceGenerator(3, CorruptionRates.NONE, SensorMix.ALL_STATIONS);
@@ -93,7 +93,8 @@ class SorterServiceIT {
         // Stop the first instance part-way: the second must resume exactly after its last commit.
         assertTrue(KafkaTestSupport.readUntil(config, topics.graded, g -> g.size() >= 200, TIMEOUT).size() >= 200);
         first.stop();
-        SorterService second = new SorterService(config, new Metrics());
+        // The second run has two grading loops sharing the partitions as one consumer group.
+        SorterService second = new SorterService(config.with(Map.of(SorterSettings.INSTANCES, "2")), new Metrics());
         second.start();
         List<GradedReading> graded = KafkaTestSupport.readAtLeast(config, topics.graded, sent.size(), TIMEOUT);
         second.stop();
