@@ -2,6 +2,7 @@ package io.scraptrace.app;
 
 import io.scraptrace.app.bench.BenchE2eCommand;
 import io.scraptrace.ingest.bench.BenchIngestCommand;
+import io.scraptrace.sorter.bench.BenchSorterCommand;
 import io.scraptrace.streams.bench.BenchStreamsCommand;
 import picocli.CommandLine.Command;
 
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             BenchIngestCommand.class,
             BenchE2eCommand.class,
+            BenchSorterCommand.class,
             BenchStreamsCommand.class,
         })
 final class BenchCommand {
