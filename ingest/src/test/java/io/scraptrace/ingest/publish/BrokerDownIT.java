@@ -43,6 +43,7 @@ class BrokerDownIT {
             HttpReply down = post(ingest, payloads.ndjson("during", TestIngest.SITE, "L-DOWN", 5));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
+            System.out.println("503 with the broker down after " + took.toMillis() + " ms");
             assertEquals(503, down.status(), down::toString);
             assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0, "503 took " + took);
             assertEquals(503, ingest.client().get("/health").status());
