@@ -1,6 +1,8 @@
 package io.scraptrace.schemas.grades;
 
 import io.scraptrace.avro.Material;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,9 +35,15 @@ public record Grade(String code, String name, Material material, boolean highGra
 
     public Grade {
         hsCodes = hsCodes == null ? List.of() : List.copyOf(hsCodes);
-        limits = limits == null ? Map.of() : Map.copyOf(limits);
+        // Keep the file's order: Map.copyOf iterates in an order that changes from JVM to JVM, and
+        // generators seeded for reproducible training data walk these maps.
+        limits = ordered(limits);
         payable = payable == null ? List.of() : List.copyOf(payable);
-        composition = composition == null ? Map.of() : Map.copyOf(composition);
+        composition = ordered(composition);
         sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    private static <V> Map<String, V> ordered(Map<String, V> map) {
+        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 }
