@@ -1,27 +1,22 @@
 package io.scraptrace.ingest.bench;
 
 import io.scraptrace.avro.Reading;
-import io.scraptrace.broker.EmbeddedKafka;
+import io.scraptrace.broker.ScratchKafka;
 import io.scraptrace.core.auth.Principal;
 import io.scraptrace.core.auth.Role;
 import io.scraptrace.core.auth.TokenStore;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.kafka.TopicCreator;
 import io.scraptrace.ingest.IngestServer;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,10 +48,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path work = Files.createTempDirectory("scraptrace-bench-ingest");
-        EmbeddedKafka kafka = bootstrapServers == null ? EmbeddedKafka.start(work.resolve("kafka")) : null;
-        try {
-            String bootstrap = kafka == null ? bootstrapServers : kafka.bootstrapServers();
+        try (ScratchKafka kafka = ScratchKafka.open(bootstrapServers, "bench-ingest")) {
+            String bootstrap = kafka.bootstrapServers();
             // Fresh prefixes per run: repeated runs on one cluster never mix their records.
             String run = "bench-" + System.currentTimeMillis();
             ScrapTraceConfig raw = config(bootstrap, run + "-raw.", Map.of());
@@ -80,13 +73,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
             if (http.accepted() != records) {
                 throw new IllegalStateException("ingest accepted " + http.accepted() + " of " + records + " readings");
             }
-            print(bootstrap, kafka != null, rawTime, http);
+            print(bootstrap, kafka.embedded(), rawTime, http);
             return 0;
-        } finally {
-            if (kafka != null) {
-                kafka.close();
-            }
-            deleteQuietly(work);
         }
     }
 
@@ -121,13 +109,5 @@ public final class BenchIngestCommand implements Callable<Integer> {
                 .map(MemoryPoolMXBean::getPeakUsage)
                 .mapToLong(usage -> usage.getUsed())
                 .sum();
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not delete " + dir + ": " + e.getMessage());
-        }
     }
 }

@@ -1,7 +1,7 @@
 package io.scraptrace.sorter.bench;
 
 import io.scraptrace.avro.Reading;
-import io.scraptrace.broker.EmbeddedKafka;
+import io.scraptrace.broker.ScratchKafka;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.kafka.TopicCreator;
 import io.scraptrace.core.metrics.Metrics;
@@ -15,12 +15,9 @@ import io.scraptrace.sorter.model.ModelSet;
 import io.scraptrace.sorter.service.SorterService;
 import io.scraptrace.sorter.service.SorterSettings;
 import io.scraptrace.sorter.training.SyntheticData;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,19 +72,14 @@ public final class BenchSorterCommand implements Callable<Integer> {
         SyntheticData data = SyntheticData.generate(IntStream.of(recordCounts).max().orElseThrow(), 1, true, CorruptionRates.NONE);
         List<Reading> readings = data.readings().readings();
         inMemory(readings, data);
-        Path tempDir = bootstrapServers == null ? Files.createTempDirectory("scraptrace-bench-kafka") : null;
-        try (EmbeddedKafka kafka = tempDir == null ? null : EmbeddedKafka.start(tempDir)) {
-            String servers = kafka == null ? bootstrapServers : kafka.bootstrapServers();
+        try (ScratchKafka kafka = ScratchKafka.open(bootstrapServers, "bench-sorter")) {
+            String servers = kafka.bootstrapServers();
             System.out.printf("%nKafka on %s%s: consume -> grade -> transactional produce (read_committed, acks=all)%n",
-                    servers, kafka == null ? "" : " (embedded)");
+                    servers, kafka.embedded() ? " (embedded)" : "");
             System.out.printf("%-6s %8s %22s %14s %7s %9s %9s %13s%n", "batch", "records", "raw copy rec/s before/after",
                     "service rec/s", "ratio", "p50 ms", "p99 ms", "raw p50/p99");
             for (int i = 0; i < BATCHES.length; i++) {
                 transport(servers, readings.subList(0, recordCounts[i]), BATCHES[i]);
-            }
-        } finally {
-            if (tempDir != null) {
-                deleteTree(tempDir);
             }
         }
         return 0;
@@ -159,13 +150,5 @@ public final class BenchSorterCommand implements Callable<Integer> {
                 rawBefore.recordsPerSecond(), rawAfter.recordsPerSecond(), service.recordsPerSecond(),
                 100 * service.recordsPerSecond() / raw, service.latencyMillis(0.50), service.latencyMillis(0.99),
                 rawAfter.latencyMillis(0.50), rawAfter.latencyMillis(0.99));
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

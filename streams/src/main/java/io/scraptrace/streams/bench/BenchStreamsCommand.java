@@ -3,7 +3,7 @@ package io.scraptrace.streams.bench;
 import io.scraptrace.avro.GradedReading;
 import io.scraptrace.avro.RegionAggregate;
 import io.scraptrace.avro.Site;
-import io.scraptrace.broker.EmbeddedKafka;
+import io.scraptrace.broker.ScratchKafka;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.kafka.KafkaClients;
 import io.scraptrace.core.kafka.TopicCreator;
@@ -14,12 +14,9 @@ import io.scraptrace.streams.app.StreamsProperties;
 import io.scraptrace.streams.app.StreamsTopology;
 import io.scraptrace.streams.balance.BalanceTopology;
 import io.scraptrace.streams.balance.SiteBalance;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -70,10 +67,9 @@ public final class BenchStreamsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path work = Files.createTempDirectory("scraptrace-bench-streams");
-        EmbeddedKafka kafka = bootstrapServers == null ? EmbeddedKafka.start(work.resolve("kafka")) : null;
-        try {
-            String bootstrap = kafka == null ? bootstrapServers : kafka.bootstrapServers();
+        try (ScratchKafka kafka = ScratchKafka.open(bootstrapServers, "bench-streams")) {
+            String bootstrap = kafka.bootstrapServers();
+            Path work = kafka.workDir();
             // A fresh prefix per run: repeated runs on one cluster never read each other's records.
             String run = "bench-" + System.currentTimeMillis();
             ScrapTraceConfig config = ScrapTraceConfig.of(Map.of(ScrapTraceConfig.BOOTSTRAP_SERVERS, bootstrap,
@@ -90,11 +86,6 @@ public final class BenchStreamsCommand implements Callable<Integer> {
                     topology.rate(), topology.rateWithStartup(), topology.startupSeconds());
             System.out.printf("topology / raw consume  %.1f %%%n", 100.0 * topology.rate() / rawRate);
             return 0;
-        } finally {
-            if (kafka != null) {
-                kafka.close();
-            }
-            deleteQuietly(work);
         }
     }
 
@@ -198,13 +189,5 @@ public final class BenchStreamsCommand implements Callable<Integer> {
 
     private static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not delete " + dir + ": " + e.getMessage());
-        }
     }
 }
