@@ -67,6 +67,9 @@ class AlertsOnBrokerTest {
 
             try (KafkaStreams streams = new KafkaStreams(topology(config), streamsProps(config, dir.resolve("state")))) {
                 streams.start();
+                // Records sent while the group still forms wait for the assignment, and the sleeps
+                // below assume they are processed as they arrive.
+                awaitRunning(streams, Duration.ofSeconds(60));
                 try (KafkaProducer<String, byte[]> producer = bytesProducer(config)) {
                     send(producer, topics.sites, "S1", Site.newBuilder().setSiteId("S1").setName("Yard").setRegion("JP-13")
                             .setType(SiteType.BATTERY_RECYCLER).setLicensed(true).build());
@@ -74,8 +77,9 @@ class AlertsOnBrokerTest {
                         send(producer, topics.graded, "L" + lot, graded("E" + lot, "L" + lot, 1_000));
                     }
                     producer.flush();
-                    // The graded intake reaches the site ledger on its flush timer; declare after it.
-                    Thread.sleep(1_500);
+                    // The graded intake reaches the site ledger on its flush timer (1 s), through a
+                    // repartition topic; declare well after it.
+                    Thread.sleep(3_000);
                     send(producer, topics.exports, "D-KR", declaration("D-KR", "KR", 3_000, "L0", "L1", "L2"));
                     send(producer, topics.exports, "D-BE", declaration("D-BE", "BE", 3_000, "L3", "L4", "L5"));
                     send(producer, topics.exports, "D-CN", declaration("D-CN", "CN", 3_000, "L6", "L7", "L8"));
@@ -94,6 +98,16 @@ class AlertsOnBrokerTest {
                 assertEquals(2_000, alerts.get("D-LATE").getMeasuredMassKg(), 1e-9);
                 assertEquals("BM_NMC", alerts.get("D-KR").getMeasuredGrade());
             }
+        }
+    }
+
+    private static void awaitRunning(KafkaStreams streams, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("streams not RUNNING within " + timeout + ": " + streams.state());
+            }
+            Thread.sleep(100);
         }
     }
 
