@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scraptrace.core.config.ScrapTraceConfig;
+import io.scraptrace.schemas.grades.GradeCatalogue;
 import io.scraptrace.schemas.json.AvroJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,6 +158,21 @@ class DemoEndToEndIT {
             awaitInPage(browser, "document.getElementById('lineageBody').innerText.includes('" + event + "')");
             browser.screenshot(Path.of("target", "dashboard.png"));
         }
+    }
+
+    @Test
+    @Order(5)
+    void theGradeCatalogueIsServedToAnyTokenHolder() throws Exception {
+        assertEquals(401, api.get("/v1/grades", "not-a-token").status());
+        ApiClient.Reply reply = api.get("/v1/grades", PLANT_TOKENS.get(TOKYO));
+        assertEquals(200, reply.status());
+        Map<String, JsonNode> grades = StreamSupport.stream(reply.body().path("grades").spliterator(), false)
+                .collect(Collectors.toMap(g -> g.path("code").asText(), g -> g));
+        assertEquals(GradeCatalogue.get().codes().size(), grades.size());
+        assertTrue(grades.get("FE_HS").path("highGrade").asBoolean());
+        assertEquals(0.20, grades.get("FE_HS").path("limits").path("Cu").asDouble(), 1e-9);
+        assertEquals("BLACK_MASS", grades.get("BM_LFP").path("material").asText());
+        assertTrue(reply.body().path("sources").has("JFRMA"), "numbers come with their sources");
     }
 
     private static void awaitInPage(HeadlessChromium browser, String condition) throws Exception {

@@ -10,6 +10,7 @@ import io.scraptrace.core.http.ApiException;
 import io.scraptrace.core.http.ApiServer;
 import io.scraptrace.core.http.Auth;
 import io.scraptrace.core.http.Routes;
+import io.scraptrace.schemas.grades.GradeCatalogue;
 import io.scraptrace.streams.aggregates.AggregateWindow;
 import io.scraptrace.streams.alerts.AlertsTopology;
 import io.scraptrace.streams.balance.BalanceTopology;
@@ -66,6 +67,13 @@ public final class QueryRoutes implements Routes {
         app.get("/v1/trace/declarations/{declarationId}", ctx -> {
             auth.require(ctx, Role.REGULATOR);
             trace(ctx);
+        });
+        // The grade catalogue (CONTRACT section 4): what every grade code in the answers means.
+        app.get("/v1/grades", ctx -> {
+            auth.authenticate(ctx);
+            GradeCatalogue catalogue = GradeCatalogue.get();
+            ctx.json(Map.of("version", catalogue.version(), "notes", catalogue.notes(), "sources", catalogue.sources(),
+                    "grades", catalogue.grades()));
         });
     }
 
