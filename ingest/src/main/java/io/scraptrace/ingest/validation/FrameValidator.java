@@ -26,11 +26,7 @@ public final class FrameValidator implements ItemValidator<Frame> {
             return Validated.invalid(List.of(Violation.NOT_AN_OBJECT));
         }
         JsonFields fields = new JsonFields(item);
-        String eventId = fields.id("eventId");
-        String siteId = fields.id("siteId");
-        String stationId = fields.id("stationId");
-        String lotId = fields.id("lotId");
-        Instant timestamp = fields.instant("timestamp");
+        PlantEvent event = PlantEvent.read(fields);
         byte[] image = image(fields);
         Optional<ImageFormat> format = image == null ? Optional.empty() : ImageFormat.detect(image);
         if (image != null && format.isEmpty()) {
@@ -39,7 +35,7 @@ public final class FrameValidator implements ItemValidator<Frame> {
         if (!fields.ok()) {
             return Validated.invalid(fields.violations());
         }
-        return Validated.valid(new Frame(eventId, siteId, stationId, lotId, timestamp, format.get().contentType(),
+        return Validated.valid(new Frame(event.eventId(), event.siteId(), event.stationId(), event.lotId(), event.timestamp(), format.get().contentType(),
                 ByteBuffer.wrap(image), receivedAt));
     }
 

@@ -24,11 +24,7 @@ public final class ReadingValidator implements ItemValidator<Reading> {
             return Validated.invalid(List.of(Violation.NOT_AN_OBJECT));
         }
         JsonFields fields = new JsonFields(item);
-        String eventId = fields.id("eventId");
-        String siteId = fields.id("siteId");
-        String stationId = fields.id("stationId");
-        String lotId = fields.id("lotId");
-        Instant timestamp = fields.instant("timestamp");
+        PlantEvent event = PlantEvent.read(fields);
         Sensor sensor = fields.symbol("sensor", Sensor.values());
         double massKg = fields.number("massKg", Bounds.positive());
         Map<String, Double> composition = composition(fields);
@@ -40,7 +36,7 @@ public final class ReadingValidator implements ItemValidator<Reading> {
         if (!fields.ok()) {
             return Validated.invalid(fields.violations());
         }
-        return Validated.valid(new Reading(eventId, siteId, stationId, lotId, timestamp, sensor, massKg, composition,
+        return Validated.valid(new Reading(event.eventId(), event.siteId(), event.stationId(), event.lotId(), event.timestamp(), sensor, massKg, composition,
                 densityGcc, magneticFraction, thicknessMm, moisturePct, frameId, receivedAt));
     }
 
