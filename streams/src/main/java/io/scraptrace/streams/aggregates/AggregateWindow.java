@@ -46,6 +46,12 @@ public enum AggregateWindow {
         return size != null;
     }
 
+    /** Start of the window of this size holding epoch millisecond {@code time} (windows are aligned to the epoch, so days to UTC). */
+    public long startOf(long time) {
+        long size = this.size.toMillis();
+        return Math.floorDiv(time, size) * size;
+    }
+
     /** Name of the queryable store. */
     public String storeName() {
         return "views-agg-" + label + "-store";

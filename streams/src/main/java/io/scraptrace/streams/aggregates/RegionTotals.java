@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The arithmetic of a {@link RegionAggregate}: starting one and adding a reading's contribution.
+ * The arithmetic of a {@link RegionAggregate}: one reading's contribution, and the sum of two.
  * UNCERTAIN mass is kept out of the per-material tonnes and counted in {@code uncertainTonnes}, so
  * material tonnes plus uncertain tonnes is the region's total; contained Li/Ni/Co come from the
  * measured composition and count whatever the grade.
@@ -38,33 +38,61 @@ public final class RegionTotals {
         return stamped.getRegion() + "|" + stamped.getWindow() + "|" + (start == null ? "" : start.toString());
     }
 
-    /** {@code total} with {@code c} added. */
-    public static RegionAggregate add(String region, RegionContribution c, RegionAggregate total) {
+    /** What {@code c} alone adds to {@code region}'s totals in {@code window}, starting at {@code start} (null for all-time). */
+    public static RegionAggregate of(String region, RegionContribution c, AggregateWindow window, Instant start) {
         double tonnes = c.massKg() / KG_PER_TONNE;
-        Map<String, Double> byGrade = new HashMap<>(total.getTonnesByGrade());
-        byGrade.merge(c.grade(), tonnes, Double::sum);
-        Map<String, Double> byMaterial = new HashMap<>(total.getTonnesByMaterial());
-        if (!c.uncertain()) {
-            byMaterial.merge(c.material(), tonnes, Double::sum);
-        }
-        Instant graded = Instant.ofEpochMilli(c.gradedAt());
-        Instant updated = total.getUpdatedAt() == null || graded.isAfter(total.getUpdatedAt()) ? graded : total.getUpdatedAt();
-        return RegionAggregate.newBuilder(total)
+        Map<String, Double> byMaterial = c.uncertain() ? Map.of() : Map.of(c.material(), tonnes);
+        return RegionAggregate.newBuilder()
                 .setRegion(region)
-                .setTonnesByGrade(byGrade)
+                .setWindow(window.label())
+                .setWindowStart(start)
+                .setTonnesByGrade(Map.of(c.grade(), tonnes))
                 .setTonnesByMaterial(byMaterial)
-                .setHighGradeTonnes(total.getHighGradeTonnes() + (c.highGrade() ? tonnes : 0.0))
-                .setBlackMassTonnes(total.getBlackMassTonnes()
-                        + (!c.uncertain() && Material.BLACK_MASS.name().equals(c.material()) ? tonnes : 0.0))
-                .setUncertainTonnes(total.getUncertainTonnes() + (c.uncertain() ? tonnes : 0.0))
-                .setLiTonnes(total.getLiTonnes() + c.liKg() / KG_PER_TONNE)
-                .setNiTonnes(total.getNiTonnes() + c.niKg() / KG_PER_TONNE)
-                .setCoTonnes(total.getCoTonnes() + c.coKg() / KG_PER_TONNE)
-                .setLots(total.getLots() + (c.firstOfLot() ? 1 : 0))
-                .setReadings(total.getReadings() + 1)
-                .setUncertainReadings(total.getUncertainReadings() + (c.uncertain() ? 1 : 0))
-                .setConfidenceSum(total.getConfidenceSum() + c.confidence())
+                .setHighGradeTonnes(c.highGrade() ? tonnes : 0.0)
+                .setBlackMassTonnes(!c.uncertain() && Material.BLACK_MASS.name().equals(c.material()) ? tonnes : 0.0)
+                .setUncertainTonnes(c.uncertain() ? tonnes : 0.0)
+                .setLiTonnes(c.liKg() / KG_PER_TONNE)
+                .setNiTonnes(c.niKg() / KG_PER_TONNE)
+                .setCoTonnes(c.coKg() / KG_PER_TONNE)
+                .setLots(c.firstOfLot() ? 1 : 0)
+                .setReadings(1)
+                .setUncertainReadings(c.uncertain() ? 1 : 0)
+                .setConfidenceSum(c.confidence())
+                .setUpdatedAt(Instant.ofEpochMilli(c.gradedAt()))
+                .build();
+    }
+
+    /** {@code total} with {@code delta} added: figures summed, the later update time kept; region, window and bounds from {@code total}. */
+    public static RegionAggregate sum(RegionAggregate total, RegionAggregate delta) {
+        Instant updated = later(total.getUpdatedAt(), delta.getUpdatedAt());
+        return RegionAggregate.newBuilder(total)
+                .setRegion(delta.getRegion())
+                .setTonnesByGrade(plus(total.getTonnesByGrade(), delta.getTonnesByGrade()))
+                .setTonnesByMaterial(plus(total.getTonnesByMaterial(), delta.getTonnesByMaterial()))
+                .setHighGradeTonnes(total.getHighGradeTonnes() + delta.getHighGradeTonnes())
+                .setBlackMassTonnes(total.getBlackMassTonnes() + delta.getBlackMassTonnes())
+                .setUncertainTonnes(total.getUncertainTonnes() + delta.getUncertainTonnes())
+                .setLiTonnes(total.getLiTonnes() + delta.getLiTonnes())
+                .setNiTonnes(total.getNiTonnes() + delta.getNiTonnes())
+                .setCoTonnes(total.getCoTonnes() + delta.getCoTonnes())
+                .setLots(total.getLots() + delta.getLots())
+                .setReadings(total.getReadings() + delta.getReadings())
+                .setUncertainReadings(total.getUncertainReadings() + delta.getUncertainReadings())
+                .setConfidenceSum(total.getConfidenceSum() + delta.getConfidenceSum())
                 .setUpdatedAt(updated)
                 .build();
+    }
+
+    private static Map<String, Double> plus(Map<String, Double> a, Map<String, Double> b) {
+        Map<String, Double> sum = new HashMap<>(a);
+        b.forEach((key, value) -> sum.merge(key, value, Double::sum));
+        return sum;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
     }
 }

@@ -11,7 +11,7 @@ import org.apache.kafka.streams.kstream.KStream;
  * The shared sources the alerts sub-topology reads. Kafka Streams allows a topic to be subscribed
  * once per builder, so the streams application creates them and hands them over.
  *
- * @param graded   graded readings keyed by lotId, raw (resends not yet removed)
+ * @param graded   graded readings keyed by lotId, resends already removed
  * @param exports  export declarations keyed by declarationId
  * @param sites    the site registry keyed by siteId
  * @param consents Basel prior informed consents keyed by consentId (a tombstone revokes one)

@@ -10,7 +10,6 @@ import java.time.Duration;
  * @param lotWait              how long a declaration waits for its lots to be graded (wall clock)
  * @param lotWaitCheckInterval how often waiting declarations are looked at (wall clock)
  * @param intakeFlushInterval  how often buffered graded intake is passed to the site ledgers
- * @param dedupeWindow         how long a graded eventId is remembered to drop resends
  * @param massTolerance        declared mass may exceed available stock by this factor
  * @param valueWindow          declarations per HS code in the rolling median
  * @param valueMinSamples      prior declarations needed before the value rule judges
@@ -22,7 +21,7 @@ import java.time.Duration;
  *                             start) instead of RocksDB: for small deployments and tests
  */
 public record AlertSettings(Duration lotWait, Duration lotWaitCheckInterval, Duration intakeFlushInterval,
-                            Duration dedupeWindow, double massTolerance, int valueWindow, int valueMinSamples, double valueFactor,
+                            double massTolerance, int valueWindow, int valueMinSamples, double valueFactor,
                             int volumeWindow, int volumeMinSamples, double volumeFactor,
                             boolean inMemoryState) {
 
@@ -32,7 +31,6 @@ public record AlertSettings(Duration lotWait, Duration lotWaitCheckInterval, Dur
                 Duration.ofMillis(config.getLong("alerts.lot.wait.ms", Duration.ofMinutes(10).toMillis())),
                 Duration.ofMillis(config.getLong("alerts.lot.wait.check.ms", 1_000)),
                 Duration.ofMillis(config.getLong("alerts.intake.flush.ms", 1_000)),
-                Duration.ofMillis(config.getLong("alerts.dedupe.window.ms", Duration.ofDays(7).toMillis())),
                 config.getDouble("alerts.mass.tolerance", 1.05),
                 config.getInt("alerts.value.window", 50),
                 config.getInt("alerts.value.min.samples", 5),

@@ -17,7 +17,6 @@ import io.scraptrace.streams.alerts.process.RollingBaseline;
 import io.scraptrace.streams.alerts.rules.BaselineRule;
 import io.scraptrace.streams.alerts.rules.ValueOutlierRule;
 import io.scraptrace.streams.alerts.rules.VolumeSpikeRule;
-import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -35,11 +34,6 @@ final class AlertStores {
     }
 
     static void addAll(StreamsBuilder builder, Topics topics, AlertSettings settings) {
-        // A window store forgets eventIds after the dedupe window instead of growing forever.
-        Duration window = settings.dedupeWindow();
-        builder.addStateStore(Stores.windowStoreBuilder(settings.inMemoryState()
-                ? Stores.inMemoryWindowStore(LotLedger.SEEN_STORE, window, window, false)
-                : Stores.persistentWindowStore(LotLedger.SEEN_STORE, window, window, false), Serdes.String(), Serdes.Long()));
         StoreKind kind = new StoreKind(builder, settings.inMemoryState());
         kind.add(LotLedger.LOTS_STORE, AlertsTopology.json(LotFacts.class), true);
         kind.add(LotLedger.CLAIMS_STORE, AlertsTopology.json(LotClaims.class), false);

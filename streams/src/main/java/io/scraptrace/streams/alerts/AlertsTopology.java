@@ -98,8 +98,8 @@ public final class AlertsTopology {
                 .filter((lot, reading) -> reading != null, Named.as("alerts-graded-present"))
                 .mapValues(LotEvent::of, Named.as("alerts-graded-events"))
                 .merge(requests, Named.as("alerts-lot-events"))
-                .process(() -> new LotLedger(catalogue, settings.intakeFlushInterval(), settings.dedupeWindow()), Named.as("alerts-lot-ledger"),
-                        LotLedger.SEEN_STORE, LotLedger.LOTS_STORE, LotLedger.CLAIMS_STORE, LotLedger.INTAKE_BUFFER_STORE);
+                .process(() -> new LotLedger(catalogue, settings.intakeFlushInterval()), Named.as("alerts-lot-ledger"),
+                        LotLedger.LOTS_STORE, LotLedger.CLAIMS_STORE, LotLedger.INTAKE_BUFFER_STORE);
         return declarations
                 .map((id, d) -> KeyValue.pair(d.siteId(), SiteEvent.of(d)), Named.as("alerts-declaration-to-site"))
                 .merge(fromLots, Named.as("alerts-site-events-merge"))

@@ -17,7 +17,6 @@
  * <li>{@code alerts.mass.tolerance} (1.05), {@code alerts.value.window} (50), {@code alerts.value.min.samples} (5),
  * {@code alerts.value.factor} (3), {@code alerts.volume.window} (20), {@code alerts.volume.min.samples} (5),
  * {@code alerts.volume.factor} (4): rule thresholds.</li>
- * <li>{@code alerts.dedupe.window.ms} (7 days): how long a graded eventId is remembered to drop resends.</li>
  * <li>{@code alerts.state.in.memory} (false): in-memory stores, rebuilt from their changelogs on start.</li>
  * <li>{@code alerts.consents.file} (bundled {@code consents.jsonl}: black mass to KR and BE, any exporter):
  * JSON lines of BaselConsent fields.</li>

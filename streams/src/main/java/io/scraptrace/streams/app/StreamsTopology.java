@@ -12,11 +12,9 @@ import io.scraptrace.streams.alerts.AlertInputs;
 import io.scraptrace.streams.alerts.AlertsTopology;
 import io.scraptrace.streams.balance.BalanceTopology;
 import io.scraptrace.streams.declarations.DeclarationsTopology;
-import io.scraptrace.streams.dedupe.EventDedupe;
 import io.scraptrace.streams.lineage.LineageTopology;
 import io.scraptrace.streams.lots.LotReading;
 import io.scraptrace.streams.lots.LotsTopology;
-import java.time.Duration;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -27,16 +25,13 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The whole streams application: subscribes each shared topic once, hands the sources to the alerts
- * sub-topology, and builds the views (dedupe, lots, regional aggregates, site balances, lineage).
+ * The whole streams application: subscribes each shared topic once, registers graded readings
+ * (dropping resends) in the lineage, and builds the alerts sub-topology and the views (lots,
+ * regional aggregates, site balances) on the registered readings.
  */
 public final class StreamsTopology {
     /** Queryable global store of the site registry, present on every instance. */
     public static final String SITES_STORE = "sites-store";
-    /** Config key: how long a graded eventId is remembered to drop resends. */
-    public static final String DEDUPE_WINDOW_MS = "streams.dedupe.window.ms";
-    /** Default dedupe window. */
-    public static final Duration DEFAULT_DEDUPE_WINDOW = Duration.ofDays(7);
 
     private StreamsTopology() {
     }
@@ -59,15 +54,12 @@ public final class StreamsTopology {
                         .withKeySerde(topics.sites.keySerde()).withValueSerde(topics.sites.valueSerde()));
         KStream<String, BaselConsent> consents = builder.stream(topics.consents.name(), consumed(topics.consents));
 
-        AlertsTopology.build(builder, config, new AlertInputs(graded, exports, sites, consents));
-
-        Duration dedupeWindow = Duration.ofMillis(config.getLong(DEDUPE_WINDOW_MS, DEFAULT_DEDUPE_WINDOW.toMillis()));
-        KStream<String, GradedReading> deduped = EventDedupe.deduplicate(builder, graded, dedupeWindow);
-        KStream<String, LotReading> lotReadings = LotsTopology.track(builder, deduped);
-        AggregatesTopology.build(config, lotReadings, sites);
-        LineageTopology.build(builder, deduped);
+        KStream<String, GradedReading> registered = LineageTopology.register(builder, graded);
+        AlertsTopology.build(builder, config, new AlertInputs(registered, exports, sites, consents));
+        KStream<String, LotReading> lotReadings = LotsTopology.track(builder, registered);
+        AggregatesTopology.build(builder, config, lotReadings, sites);
         KStream<String, ExportDeclaration> newDeclarations = DeclarationsTopology.register(builder, topics.exports, exports);
-        BalanceTopology.build(deduped, newDeclarations);
+        BalanceTopology.build(builder, registered, newDeclarations, AggregatesTopology.combineInterval(config));
     }
 
     private static <V> Consumed<String, V> consumed(Topic<String, V> topic) {

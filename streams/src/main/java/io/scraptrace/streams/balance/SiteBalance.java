@@ -1,11 +1,16 @@
 package io.scraptrace.streams.balance;
 
+import io.scraptrace.avro.ExportDeclaration;
+import io.scraptrace.avro.GradedReading;
+import io.scraptrace.schemas.grades.GradeCatalogue;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A site's graded intake and declared exports (item 3). Exports are kept per material, and also
- * per grade when the declaration named one, because declarations need not name a grade.
+ * A site's graded intake and declared exports (item 3), or a change to them: one reading, one
+ * declaration, or the sum of several, so intake and exports share one repartition by siteId.
+ * Exports are kept per material, and also per grade when the declaration named one, because
+ * declarations need not name a grade.
  *
  * @param intakeKgByGrade      graded mass per grade code
  * @param exportedKgByMaterial declared export mass per material
@@ -27,23 +32,30 @@ public record SiteBalance(Map<String, Double> intakeKgByGrade, Map<String, Doubl
         return new SiteBalance(Map.of(), Map.of(), Map.of(), 0, 0);
     }
 
-    /** The balance after {@code entry}. */
-    public SiteBalance add(BalanceEntry entry) {
-        if (entry.exportedKg() > 0) {
-            Map<String, Double> byGrade = exportedKgByGrade;
-            if (entry.grade() != null) {
-                byGrade = plus(exportedKgByGrade, entry.grade(), entry.exportedKg());
-            }
-            return new SiteBalance(intakeKgByGrade, plus(exportedKgByMaterial, entry.material(), entry.exportedKg()), byGrade,
-                    readings, declarations + 1);
-        }
-        return new SiteBalance(plus(intakeKgByGrade, entry.grade(), entry.intakeKg()), exportedKgByMaterial, exportedKgByGrade,
-                readings + 1, declarations);
+    /** The intake a graded reading adds (UNCERTAIN readings count under their grade code). */
+    public static SiteBalance intake(GradedReading reading) {
+        return new SiteBalance(Map.of(reading.getGrade(), reading.getMassKg()), Map.of(), Map.of(), 1, 0);
     }
 
-    private static Map<String, Double> plus(Map<String, Double> map, String key, double kg) {
-        Map<String, Double> next = new HashMap<>(map);
-        next.merge(key, kg, Double::sum);
+    /** The export a declaration subtracts. */
+    public static SiteBalance export(ExportDeclaration declaration) {
+        String grade = declaration.getDeclaredGrade();
+        double kg = declaration.getMassKg();
+        return new SiteBalance(Map.of(), Map.of(declaration.getDeclaredMaterial().name(), kg), grade == null ? Map.of() : Map.of(grade, kg), 0, 1);
+    }
+
+    /** This balance and {@code other} together. */
+    public SiteBalance plus(SiteBalance other) {
+        return new SiteBalance(sum(intakeKgByGrade, other.intakeKgByGrade), sum(exportedKgByMaterial, other.exportedKgByMaterial),
+                sum(exportedKgByGrade, other.exportedKgByGrade), readings + other.readings, declarations + other.declarations);
+    }
+
+    private static Map<String, Double> sum(Map<String, Double> a, Map<String, Double> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        Map<String, Double> next = new HashMap<>(a);
+        b.forEach((key, kg) -> next.merge(key, kg, Double::sum));
         return next;
     }
 }

@@ -14,6 +14,8 @@ import io.scraptrace.streams.app.StreamsProperties;
 import io.scraptrace.streams.app.StreamsTopology;
 import io.scraptrace.streams.balance.BalanceTopology;
 import io.scraptrace.streams.balance.SiteBalance;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +51,8 @@ import picocli.CommandLine.Option;
         description = "Measure graded records/s through the full streams topology against the raw consume rate of the same topic.")
 public final class BenchStreamsCommand implements Callable<Integer> {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    // CPU time tells the cost per record apart from waiting, and is less distorted by other load on the machine.
+    private static final OperatingSystemMXBean PROCESS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     @Option(names = "--records", defaultValue = "200000", description = "Graded records to push through (default ${DEFAULT-VALUE}).")
     int records;
@@ -62,6 +66,8 @@ public final class BenchStreamsCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default ${DEFAULT-VALUE}).")
     int threads;
 
+    private double rawCpuMicrosPerRecord;
+
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this cluster instead of starting an embedded broker.")
     String bootstrapServers;
 
@@ -72,7 +78,8 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             Path work = kafka.workDir();
             // A fresh prefix per run: repeated runs on one cluster never read each other's records.
             String run = "bench-" + System.currentTimeMillis();
-            ScrapTraceConfig config = ScrapTraceConfig.of(Map.of(ScrapTraceConfig.BOOTSTRAP_SERVERS, bootstrap,
+            // SCRAPTRACE_STREAMS_* variables tune the run like they tune the service (e.g. SCRAPTRACE_STREAMS_COMMIT_INTERVAL_MS).
+            ScrapTraceConfig config = ScrapTraceConfig.load(null, System.getenv(), Map.of(ScrapTraceConfig.BOOTSTRAP_SERVERS, bootstrap,
                     ScrapTraceConfig.TOPIC_PREFIX, run + ".", ScrapTraceConfig.DATA_DIR, work.resolve("data").toString()));
             TopicCreator.ensureTopics(config);
             SyntheticGraded generator = new SyntheticGraded(42, sites, lots, Instant.now().minus(Duration.ofDays(1)));
@@ -85,6 +92,8 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             System.out.printf("full topology          %,.0f records/s (from RUNNING; %,.0f records/s including %.1f s start-up)%n",
                     topology.rate(), topology.rateWithStartup(), topology.startupSeconds());
             System.out.printf("topology / raw consume  %.1f %%%n", 100.0 * topology.rate() / rawRate);
+            System.out.printf("CPU per record          raw consume %.1f µs, full topology %.1f µs (whole process: broker and clients, all cores)%n",
+                    rawCpuMicrosPerRecord, topology.cpuMicrosPerRecord());
             return 0;
         }
     }
@@ -116,6 +125,7 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long started = System.nanoTime();
+            long cpuAtStart = PROCESS.getProcessCpuTime();
             long seen = 0;
             while (seen < records) {
                 seen += consumer.poll(Duration.ofMillis(500)).count();
@@ -123,11 +133,13 @@ public final class BenchStreamsCommand implements Callable<Integer> {
                     throw new IllegalStateException("raw consume saw only " + seen + " records");
                 }
             }
-            return records / seconds(started);
+            double rate = records / seconds(started);
+            rawCpuMicrosPerRecord = (PROCESS.getProcessCpuTime() - cpuAtStart) / 1e3 / records;
+            return rate;
         }
     }
 
-    private record Result(double rate, double rateWithStartup, double startupSeconds) {
+    private record Result(double rate, double rateWithStartup, double startupSeconds, double cpuMicrosPerRecord) {
     }
 
     private Result runTopology(ScrapTraceConfig config, String run) throws InterruptedException {
@@ -150,13 +162,15 @@ public final class BenchStreamsCommand implements Callable<Integer> {
                 throw new IllegalStateException("streams did not reach RUNNING");
             }
             long runningAt = System.nanoTime();
+            long cpuAtRunning = PROCESS.getProcessCpuTime();
             while (countedReadings(streams) < records) {
                 if (seconds(started) > TIMEOUT.toSeconds()) {
                     throw new IllegalStateException("topology counted only " + countedReadings(streams) + " of " + records);
                 }
                 Thread.sleep(50);
             }
-            return new Result(records / seconds(runningAt), records / seconds(started), (runningAt - started) / 1e9);
+            return new Result(records / seconds(runningAt), records / seconds(started), (runningAt - started) / 1e9,
+                    (PROCESS.getProcessCpuTime() - cpuAtRunning) / 1e3 / records);
         }
     }
 

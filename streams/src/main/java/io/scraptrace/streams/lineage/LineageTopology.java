@@ -6,16 +6,20 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Keeps the readings of every lot for the lineage (item 5) in {@link #STORE}, keyed
- * {@code lotId|eventId}: the lot's readings are one contiguous key range on the partition that
- * owns the lot, so a lot's readings are listed without scanning the store.
+ * The register of graded readings: keeps every reading of every lot for the lineage (item 5) in
+ * {@link #STORE}, keyed {@code lotId|eventId}, and passes each reading on the first time only, so a
+ * resent reading is counted once by every view and every alert rule. Graded records are keyed by
+ * lotId, so a resend lands on the partition that registered the original; and a lot's readings are
+ * one contiguous key range there, listed without scanning the store.
+ * <p>
+ * The register is the lineage itself, so a resend is recognised however late it comes.
  */
 public final class LineageTopology {
     /** Queryable KeyValueStore&lt;lotId|eventId, ReadingTrace&gt;. */
@@ -26,11 +30,11 @@ public final class LineageTopology {
     private LineageTopology() {
     }
 
-    /** Adds the reading register for the deduplicated graded stream. */
-    public static void build(StreamsBuilder builder, KStream<String, GradedReading> deduped) {
+    /** Adds the register for {@code graded}; returns the readings seen for the first time. */
+    public static KStream<String, GradedReading> register(StreamsBuilder builder, KStream<String, GradedReading> graded) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
                 Serdes.String(), new JsonSerde<>(ReadingTrace.class)));
-        deduped.process(TraceWriter::new, Named.as("views-lineage"), STORE);
+        return graded.processValues(Register::new, Named.as("views-lineage"), STORE);
     }
 
     /** Store key of one reading of a lot. */
@@ -48,19 +52,28 @@ public final class LineageTopology {
         return lotId + SEPARATOR + '\uffff';
     }
 
-    /** Writes each reading's trace; forwards nothing. */
-    private static final class TraceWriter implements Processor<String, GradedReading, Void, Void> {
+    /** Writes a new reading's trace and forwards it; swallows a reading already registered. */
+    private static final class Register implements FixedKeyProcessor<String, GradedReading, GradedReading> {
+        private FixedKeyProcessorContext<String, GradedReading> context;
         private KeyValueStore<String, ReadingTrace> traces;
 
         @Override
-        public void init(ProcessorContext<Void, Void> context) {
+        public void init(FixedKeyProcessorContext<String, GradedReading> context) {
+            this.context = context;
             this.traces = context.getStateStore(STORE);
         }
 
         @Override
-        public void process(Record<String, GradedReading> record) {
+        public void process(FixedKeyRecord<String, GradedReading> record) {
             GradedReading reading = record.value();
-            traces.put(key(reading.getLotId(), reading.getEventId()), ReadingTrace.of(reading));
+            if (reading == null) {
+                return;
+            }
+            String key = key(reading.getLotId(), reading.getEventId());
+            if (traces.get(key) == null) {
+                traces.put(key, ReadingTrace.of(reading));
+                context.forward(record);
+            }
         }
     }
 }

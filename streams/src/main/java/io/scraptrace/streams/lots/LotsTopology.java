@@ -14,7 +14,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Per-lot view (item 2): folds deduplicated graded readings into a {@link LotState} per lotId in
- * {@link #STORE}. Graded records are already keyed by lotId, so no repartition is needed.
+ * {@link #STORE}. Graded records are already keyed by lotId, so no repartition is needed; the store is
+ * cached, so a lot graded many times within a commit interval is written back once.
  */
 public final class LotsTopology {
     /** Queryable KeyValueStore&lt;lotId, LotState&gt;. */
@@ -26,7 +27,7 @@ public final class LotsTopology {
     /** Adds the lot tracker; returns the readings marked with whether each opened its lot. */
     public static KStream<String, LotReading> track(StreamsBuilder builder, KStream<String, GradedReading> deduped) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
-                Serdes.String(), new JsonSerde<>(LotState.class)));
+                Serdes.String(), new JsonSerde<>(LotState.class)).withCachingEnabled());
         return deduped.processValues(LotTracker::new, Named.as("views-lots"), STORE);
     }
 

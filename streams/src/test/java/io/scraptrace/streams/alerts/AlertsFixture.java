@@ -12,6 +12,7 @@ import io.scraptrace.avro.SiteType;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.schemas.grades.GradeCatalogue;
 import io.scraptrace.schemas.topics.Topics;
+import io.scraptrace.streams.lineage.LineageTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,8 +59,9 @@ final class AlertsFixture implements AutoCloseable {
         ScrapTraceConfig config = ScrapTraceConfig.of(settings);
         Topics topics = config.topics();
         StreamsBuilder builder = new StreamsBuilder();
-        AlertInputs inputs = new AlertInputs(
-                builder.stream(topics.graded.name(), Consumed.with(topics.graded.keySerde(), topics.graded.valueSerde())),
+        // Resends are removed by the lineage register before the alerts see graded readings, as in the application.
+        AlertInputs inputs = new AlertInputs(LineageTopology.register(builder,
+                builder.stream(topics.graded.name(), Consumed.with(topics.graded.keySerde(), topics.graded.valueSerde()))),
                 builder.stream(topics.exports.name(), Consumed.with(topics.exports.keySerde(), topics.exports.valueSerde())),
                 builder.globalTable(topics.sites.name(), Consumed.with(topics.sites.keySerde(), topics.sites.valueSerde()),
                         Materialized.as("sites-store")),

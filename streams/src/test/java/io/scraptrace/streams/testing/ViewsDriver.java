@@ -7,6 +7,7 @@ import io.scraptrace.avro.Site;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.schemas.topics.Topic;
 import io.scraptrace.schemas.topics.Topics;
+import io.scraptrace.streams.aggregates.AggregatesTopology;
 import io.scraptrace.streams.app.StreamsTopology;
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,14 +51,16 @@ public final class ViewsDriver implements AutoCloseable {
         this(stateDir, Map.of());
     }
 
-    /** Pipes a graded reading keyed by its lotId. */
+    /** Pipes a graded reading keyed by its lotId, and lets the combiners send their sums on. */
     public void grade(GradedReading reading) {
         graded.pipeInput(reading.getLotId(), reading, reading.getTimestamp());
+        driver.advanceWallClockTime(AggregatesTopology.combineInterval(config));
     }
 
-    /** Pipes a declaration keyed by its id. */
+    /** Pipes a declaration keyed by its id, and lets the combiners send their sums on. */
     public void declare(ExportDeclaration declaration) {
         exports.pipeInput(declaration.getDeclarationId(), declaration, declaration.getTimestamp());
+        driver.advanceWallClockTime(AggregatesTopology.combineInterval(config));
     }
 
     /** Registers a site. */

@@ -21,13 +21,10 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Keyed by lotId, co-partitioned with the graded topic: keeps each lot's graded facts (readings
- * deduplicated by eventId within the dedupe window; a resend has the same lotId, so it lands
- * here too), records which declarations claimed it in arrival order, and answers
+ * Keyed by lotId, co-partitioned with the graded topic: keeps each lot's graded facts (from
+ * readings already deduplicated by the lineage register), records which declarations claimed it in arrival order, and answers
  * declarations about it - at once when it is graded, otherwise when its readings arrive, and again
  * on every further reading so the latest answer replaces the earlier.
  * <p>
@@ -38,8 +35,6 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * intake of a lot before the answer about it.
  */
 public final class LotLedger implements Processor<String, LotEvent, String, SiteEvent> {
-    /** eventIds of readings already counted, kept for the dedupe window. */
-    public static final String SEEN_STORE = "alerts-seen-events";
     /** lotId -> {@link LotFacts}. */
     public static final String LOTS_STORE = "alerts-lot-facts";
     /** lotId -> {@link LotClaims}. */
@@ -53,23 +48,19 @@ public final class LotLedger implements Processor<String, LotEvent, String, Site
 
     private final GradeCatalogue catalogue;
     private final Duration flushInterval;
-    private final long dedupeWindowMs;
     private ProcessorContext<String, SiteEvent> context;
-    private WindowStore<String, Long> seen;
     private KeyValueStore<String, LotFacts> lots;
     private KeyValueStore<String, LotClaims> claims;
     private KeyValueStore<String, Double> intakeBuffer;
 
-    public LotLedger(GradeCatalogue catalogue, Duration flushInterval, Duration dedupeWindow) {
+    public LotLedger(GradeCatalogue catalogue, Duration flushInterval) {
         this.catalogue = catalogue;
         this.flushInterval = flushInterval;
-        this.dedupeWindowMs = dedupeWindow.toMillis();
     }
 
     @Override
     public void init(ProcessorContext<String, SiteEvent> context) {
         this.context = context;
-        seen = context.getStateStore(SEEN_STORE);
         lots = context.getStateStore(LOTS_STORE);
         claims = context.getStateStore(CLAIMS_STORE);
         intakeBuffer = context.getStateStore(INTAKE_BUFFER_STORE);
@@ -86,10 +77,6 @@ public final class LotLedger implements Processor<String, LotEvent, String, Site
     }
 
     private void onReading(GradedReading reading, long timestamp) {
-        if (alreadySeen(reading.getEventId(), timestamp)) {
-            return;
-        }
-        seen.put(reading.getEventId(), timestamp, timestamp);
         LotFacts before = lots.get(reading.getLotId());
         LotFacts facts = before == null ? LotFacts.first(reading) : before.plus(reading);
         lots.put(reading.getLotId(), facts);
@@ -120,12 +107,6 @@ public final class LotLedger implements Processor<String, LotEvent, String, Site
         String key = siteId + SEPARATOR + material.name();
         Double buffered = intakeBuffer.get(key);
         intakeBuffer.put(key, (buffered == null ? 0.0 : buffered) + kg);
-    }
-
-    private boolean alreadySeen(String eventId, long timestamp) {
-        try (WindowStoreIterator<Long> hits = seen.fetch(eventId, timestamp - dedupeWindowMs, timestamp + dedupeWindowMs)) {
-            return hits.hasNext();
-        }
     }
 
     private void onRequest(LotRequest request, long timestamp) {

@@ -1,4 +1,4 @@
-package io.scraptrace.streams.dedupe;
+package io.scraptrace.streams.lineage;
 
 import static io.scraptrace.streams.testing.Records.T0;
 import static io.scraptrace.streams.testing.Records.graded;
@@ -13,11 +13,15 @@ import io.scraptrace.streams.lots.LotState;
 import io.scraptrace.streams.lots.LotsTopology;
 import io.scraptrace.streams.testing.ViewsDriver;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EventDedupeTest {
+class ResendTest {
     @TempDir
     Path state;
 
@@ -40,13 +44,19 @@ class EventDedupeTest {
     }
 
     @Test
-    void aResendOutsideTheDedupeWindowIsNoLongerRecognised() {
-        try (ViewsDriver views = new ViewsDriver(state, Map.of("streams.dedupe.window.ms", "60000"))) {
+    void aResendMonthsLaterIsStillRecognisedAndTheLineageKeepsOneTrace() {
+        try (ViewsDriver views = new ViewsDriver(state)) {
             views.grade(graded("e1", "S1", "L1", "FE_HS", 100, T0));
-            views.grade(graded("e1", "S1", "L1", "FE_HS", 100, T0.plusSeconds(30)));
-            assertEquals(1, views.<LotState>keyValueStore(LotsTopology.STORE).get("L1").readings());
-            views.grade(graded("e1", "S1", "L1", "FE_HS", 100, T0.plusSeconds(200)));
+            views.grade(graded("e2", "S1", "L1", "FE_HS", 50, T0.plusSeconds(30)));
+            views.grade(graded("e1", "S1", "L1", "FE_HS", 100, T0.plus(Duration.ofDays(90))));
             assertEquals(2, views.<LotState>keyValueStore(LotsTopology.STORE).get("L1").readings());
+            assertEquals(150.0, views.<LotState>keyValueStore(LotsTopology.STORE).get("L1").massKg(), 1e-9);
+            List<String> traced = new ArrayList<>();
+            try (KeyValueIterator<String, ReadingTrace> it = views.<ReadingTrace>keyValueStore(LineageTopology.STORE)
+                    .range(LineageTopology.firstKey("L1"), LineageTopology.lastKey("L1"))) {
+                it.forEachRemaining(kv -> traced.add(kv.value.eventId()));
+            }
+            assertEquals(List.of("e1", "e2"), traced);
         }
     }
 }

@@ -1,0 +1,118 @@
+package io.scraptrace.streams.combine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BinaryOperator;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Sums what many records add to a few keys before they are repartitioned, like a MapReduce
+ * combiner: readings arrive keyed by lot, but regions and sites have only a few keys, so a
+ * repartition would carry one record per reading where one sum per key and interval does. The
+ * sums live in a changelogged, cached store and are forwarded and deleted on a wall-clock timer;
+ * under exactly-once both happen in the transaction that commits the input offsets, so a crash
+ * neither loses nor repeats a reading's share.
+ *
+ * @param <I> input value
+ * @param <V> the summable delta forwarded downstream
+ */
+public final class Combiner<I, V> implements Processor<String, I, String, V> {
+    /** Separates the bucket from the output key in the store key; buckets never contain it. */
+    private static final char SEPARATOR = '\u001f';
+
+    /**
+     * What one input record adds, or null when it adds nothing.
+     *
+     * @param <I> input value
+     * @param <V> delta
+     */
+    @FunctionalInterface
+    public interface Contribution<I, V> {
+        /**
+         * @param record     the input
+         * @param streamTime the task's stream time (latest event time seen), for closing windows
+         */
+        Delta<V> of(Record<String, I> record, long streamTime);
+    }
+
+    /**
+     * A share of the sum forwarded under {@code key}; shares of different buckets (e.g. time
+     * windows) are kept and forwarded apart.
+     *
+     * @param key    output record key
+     * @param bucket what else separates sums of the same key; empty when nothing does
+     * @param value  the share
+     * @param <V>    delta type
+     */
+    public record Delta<V>(String key, String bucket, V value) {
+    }
+
+    private final String storeName;
+    private final Contribution<I, V> contribution;
+    private final BinaryOperator<V> sum;
+    private final Duration interval;
+    private ProcessorContext<String, V> context;
+    private KeyValueStore<String, V> sums;
+
+    /**
+     * @param storeName    the buffer store, added with {@link #addStore}
+     * @param contribution what an input adds
+     * @param sum          adds two deltas
+     * @param interval     how often the sums are forwarded
+     */
+    public Combiner(String storeName, Contribution<I, V> contribution, BinaryOperator<V> sum, Duration interval) {
+        this.storeName = storeName;
+        this.contribution = contribution;
+        this.sum = sum;
+        this.interval = interval;
+    }
+
+    /** Adds the buffer store a combiner named {@code storeName} keeps its sums in. */
+    public static <V> void addStore(StreamsBuilder builder, String storeName, Serde<V> valueSerde) {
+        // Cached: a key rewritten by every record reaches RocksDB and the changelog once per commit at most.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), Serdes.String(), valueSerde)
+                .withCachingEnabled());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, V> context) {
+        this.context = context;
+        this.sums = context.getStateStore(storeName);
+        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+    }
+
+    @Override
+    public void process(Record<String, I> record) {
+        Delta<V> delta = contribution.of(record, context.currentStreamTimeMs());
+        if (delta == null) {
+            return;
+        }
+        String storeKey = delta.bucket() + SEPARATOR + delta.key();
+        V before = sums.get(storeKey);
+        sums.put(storeKey, before == null ? delta.value() : sum.apply(before, delta.value()));
+    }
+
+    private void flush() {
+        List<KeyValue<String, V>> pending = new ArrayList<>();
+        try (KeyValueIterator<String, V> it = sums.all()) {
+            it.forEachRemaining(pending::add);
+        }
+        long streamTime = context.currentStreamTimeMs();
+        for (KeyValue<String, V> entry : pending) {
+            sums.delete(entry.key);
+            String key = entry.key.substring(entry.key.indexOf(SEPARATOR) + 1);
+            context.forward(new Record<>(key, entry.value, Math.max(streamTime, 0)));
+        }
+    }
+}
