@@ -19,6 +19,7 @@ import io.scraptrace.streams.sse.LiveFeed;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -65,13 +66,14 @@ public final class StreamsService implements Service {
         ConsentsLoader.publish(config);
         int port = server.port() > 0 ? server.port() : config.httpPort();
         HostInfo self = new HostInfo(config.get(StreamsProperties.ADVERTISED_HOST, StreamsProperties.DEFAULT_ADVERTISED_HOST), port);
-        KafkaStreams app = new KafkaStreams(StreamsTopology.build(config), StreamsProperties.of(config, self));
+        Topology topology = StreamsTopology.build(config);
+        KafkaStreams app = new KafkaStreams(topology, StreamsProperties.of(config, self));
         app.setUncaughtExceptionHandler(e -> {
             // Exactly-once makes a replaced thread resume from the last commit: nothing lost, nothing twice.
             LOG.error("stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        stores.attach(app, self);
+        stores.attach(app, self, topology.describe());
         app.start();
         streams = app;
         feed.start();

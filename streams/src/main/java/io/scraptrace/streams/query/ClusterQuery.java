@@ -2,18 +2,30 @@ package io.scraptrace.streams.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.scraptrace.core.http.ApiException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Answers a view from whichever instance holds its state: a single key from its owner, a list by
- * asking every instance for its part and merging. A request that was itself forwarded is answered
- * from local state only.
+ * asking every instance for the partitions it owns and merging. A request that was itself
+ * forwarded is answered from local state only. An answer is either complete or a 503: when an
+ * owner is unreachable (e.g. killed, before the group notices), this instance's standby copies
+ * answer instead if they cover what is missing.
  */
 public final class ClusterQuery {
+    /** The partitions a forwarded list request must be answered from (comma-separated). */
+    public static final String PARTITIONS_HEADER = "X-ScrapTrace-Partitions";
+
     private final StoreAccess stores;
     private final Forwarder forwarder;
 
@@ -41,14 +53,23 @@ public final class ClusterQuery {
      */
     public Optional<JsonNode> byKey(String store, String key, String pathAndQuery, String authorization, boolean mayForward,
                                     Supplier<Optional<JsonNode>> local) {
-        Optional<HostInfo> owner = stores.remoteOwner(store, key);
-        if (owner.isEmpty()) {
-            return local.get();
+        KeyQueryMetadata where = stores.locate(store, key);
+        Set<Integer> partition = Set.of(where.partition());
+        if (where.activeHost().equals(stores.self())) {
+            return stores.readActive(store, partition, false, local);
         }
         if (!mayForward) {
-            throw new UnavailableException(key + " moved to " + owner.get() + " while this request was forwarded");
+            throw new UnavailableException(key + " moved to " + where.activeHost() + " while this request was forwarded");
         }
-        return forwarder.get(owner.get(), pathAndQuery, authorization);
+        try {
+            return forwarder.get(where.activeHost(), pathAndQuery, authorization, Map.of());
+        } catch (UnavailableException ownerDown) {
+            if (!stores.standbyPartitions(store).containsAll(partition)) {
+                throw ownerDown;
+            }
+            // The owner is unreachable (killed, before the group notices): a standby copy here answers.
+            return stores.readAllCopies(store, partition, false, local);
+        }
     }
 
     /** {@link #byKey} for the request in {@code ctx}. */
@@ -58,21 +79,51 @@ public final class ClusterQuery {
 
     /**
      * The items of the array {@code field} from every instance holding part of {@code store}:
-     * {@code local} for this one, the same request for the others.
+     * {@code local} for this one, the same request for the others, each asked for exactly the
+     * partitions it owns so no item is missed or listed twice.
      */
     public List<JsonNode> fanOut(Context ctx, String store, String field, Supplier<List<JsonNode>> local) {
         if (forwarded(ctx)) {
-            return local.get();
+            return stores.readActive(store, parse(ctx.header(PARTITIONS_HEADER)), true, local);
         }
+        Map<HostInfo, Set<Integer>> assignment = stores.assignment(store);
         List<JsonNode> items = new ArrayList<>();
-        for (HostInfo host : stores.hosts(store)) {
-            if (host.equals(stores.self())) {
-                items.addAll(local.get());
-            } else {
-                forwarder.get(host, pathAndQuery(ctx), ctx.header("Authorization"))
-                        .ifPresent(body -> body.path(field).forEach(items::add));
+        try {
+            for (Map.Entry<HostInfo, Set<Integer>> owner : assignment.entrySet()) {
+                if (owner.getKey().equals(stores.self())) {
+                    items.addAll(stores.readActive(store, owner.getValue(), true, local));
+                } else {
+                    forwarder.get(owner.getKey(), pathAndQuery(ctx), ctx.header("Authorization"),
+                                    Map.of(PARTITIONS_HEADER, format(owner.getValue())))
+                            .ifPresent(body -> body.path(field).forEach(items::add));
+                }
+            }
+        } catch (UnavailableException ownerDown) {
+            // Standbys here may hold what the others own: then this instance answers the whole list alone.
+            Set<Integer> all = new TreeSet<>();
+            assignment.values().forEach(all::addAll);
+            try {
+                return stores.readAllCopies(store, all, true, local);
+            } catch (UnavailableException noStandbys) {
+                ownerDown.addSuppressed(noStandbys);
+                throw ownerDown;
             }
         }
         return items;
+    }
+
+    private static String format(Set<Integer> partitions) {
+        return partitions.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static Set<Integer> parse(String header) {
+        if (header == null || header.isBlank()) {
+            throw new ApiException(400, PARTITIONS_HEADER + " is required on a forwarded list request");
+        }
+        try {
+            return Arrays.stream(header.split(",")).map(String::trim).map(Integer::valueOf).collect(Collectors.toSet());
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, PARTITIONS_HEADER + " must list partition numbers: " + header);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -29,9 +30,10 @@ public final class Forwarder {
      * The JSON body {@code host} answers for {@code pathAndQuery}; empty on 404. Other errors are
      * passed on with their status; an unreachable owner is a 503 (it may be restarting).
      */
-    public Optional<JsonNode> get(HostInfo host, String pathAndQuery, String authorization) {
+    public Optional<JsonNode> get(HostInfo host, String pathAndQuery, String authorization, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
                 .timeout(TIMEOUT).header(FORWARDED_HEADER, "1").GET();
+        headers.forEach(request::header);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
  * The read side of CONTRACT section 2 served from Kafka Streams state: aggregates, lots (and their
@@ -48,9 +49,9 @@ public final class QueryRoutes implements Routes {
 
     @Override
     public void register(Javalin app, Auth auth) {
-        app.exception(UnavailableException.class, (e, ctx) -> ctx.status(503)
-                .header("Retry-After", String.valueOf(UnavailableException.RETRY_AFTER_SECONDS))
-                .json(Map.of("error", e.getMessage(), "retryAfterSeconds", UnavailableException.RETRY_AFTER_SECONDS)));
+        app.exception(UnavailableException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
+        // A store read that races a rebalance (the task closed under it) is just as temporary.
+        app.exception(InvalidStateStoreException.class, (e, ctx) -> unavailable(ctx, "state is moving (rebalancing): " + e.getMessage()));
         app.get("/v1/aggregates/regions", ctx -> regions(ctx, auth.require(ctx, Role.OPERATOR, Role.REGULATOR)));
         app.get("/v1/aggregates/regions/{region}", ctx -> region(ctx, auth.require(ctx, Role.OPERATOR, Role.REGULATOR)));
         app.get("/v1/lots/{lotId}", ctx -> lot(ctx, auth.require(ctx, Role.PLANT, Role.OPERATOR, Role.REGULATOR)));
@@ -164,5 +165,10 @@ public final class QueryRoutes implements Routes {
         if (caller.is(Role.PLANT)) {
             Auth.requireScope(caller, lot.path("siteId").asText());
         }
+    }
+
+    private static void unavailable(Context ctx, String message) {
+        ctx.status(503).header("Retry-After", String.valueOf(UnavailableException.RETRY_AFTER_SECONDS))
+                .json(Map.of("error", message, "retryAfterSeconds", UnavailableException.RETRY_AFTER_SECONDS));
     }
 }
