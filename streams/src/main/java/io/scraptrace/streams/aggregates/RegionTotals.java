@@ -65,8 +65,12 @@ public final class RegionTotals {
     /** {@code total} with {@code delta} added: figures summed, the later update time kept; region, window and bounds from {@code total}. */
     public static RegionAggregate sum(RegionAggregate total, RegionAggregate delta) {
         Instant updated = later(total.getUpdatedAt(), delta.getUpdatedAt());
-        return RegionAggregate.newBuilder(total)
+        // A fresh builder: newBuilder(total) would deep-copy every field only to overwrite most of them.
+        return RegionAggregate.newBuilder()
                 .setRegion(delta.getRegion())
+                .setWindow(total.getWindow())
+                .setWindowStart(total.getWindowStart())
+                .setWindowEnd(total.getWindowEnd())
                 .setTonnesByGrade(plus(total.getTonnesByGrade(), delta.getTonnesByGrade()))
                 .setTonnesByMaterial(plus(total.getTonnesByMaterial(), delta.getTonnesByMaterial()))
                 .setHighGradeTonnes(total.getHighGradeTonnes() + delta.getHighGradeTonnes())

@@ -19,8 +19,9 @@ import org.apache.kafka.streams.state.HostInfo;
  * Answers a view from whichever instance holds its state: a single key from its owner, a list by
  * asking every instance for the partitions it owns and merging. A request that was itself
  * forwarded is answered from local state only. An answer is either complete or a 503: when an
- * owner is unreachable (e.g. killed, before the group notices), this instance's standby copies
- * answer instead if they cover what is missing.
+ * owner is unreachable (e.g. killed, before the group notices) or a rebalance is moving state,
+ * this instance's caught-up copies, standbys included, answer instead if they cover what is
+ * needed.
  */
 public final class ClusterQuery {
     /** The partitions a forwarded list request must be answered from (comma-separated). */
@@ -55,20 +56,22 @@ public final class ClusterQuery {
                                     Supplier<Optional<JsonNode>> local) {
         KeyQueryMetadata where = stores.locate(store, key);
         Set<Integer> partition = Set.of(where.partition());
-        if (where.activeHost().equals(stores.self())) {
-            return stores.readActive(store, partition, false, local);
-        }
-        if (!mayForward) {
-            throw new UnavailableException(key + " moved to " + where.activeHost() + " while this request was forwarded");
-        }
         try {
-            return forwarder.get(where.activeHost(), pathAndQuery, authorization, Map.of());
-        } catch (UnavailableException ownerDown) {
-            if (!stores.standbyPartitions(store).containsAll(partition)) {
-                throw ownerDown;
+            if (where.activeHost().equals(stores.self())) {
+                return stores.readActive(store, partition, local, ClusterQuery::onlyOne);
             }
-            // The owner is unreachable (killed, before the group notices): a standby copy here answers.
-            return stores.readAllCopies(store, partition, false, local);
+            if (!mayForward) {
+                throw new UnavailableException(key + " moved to " + where.activeHost() + " while this request was forwarded");
+            }
+            return forwarder.get(where.activeHost(), pathAndQuery, authorization, Map.of());
+        } catch (UnavailableException activeUnavailable) {
+            if (!mayForward) {
+                // Only the instance the client asked falls back, so one that is itself restoring is never asked to.
+                throw activeUnavailable;
+            }
+            // The owner is unreachable (killed, before the group notices) or state is moving: a
+            // caught-up copy here, standby or active, answers instead.
+            return fromCopies(activeUnavailable, () -> stores.readAnyCopy(store, partition, local, ClusterQuery::onlyOne));
         }
     }
 
@@ -84,32 +87,46 @@ public final class ClusterQuery {
      */
     public List<JsonNode> fanOut(Context ctx, String store, String field, Supplier<List<JsonNode>> local) {
         if (forwarded(ctx)) {
-            return stores.readActive(store, parse(ctx.header(PARTITIONS_HEADER)), true, local);
+            return stores.readActive(store, parse(ctx.header(PARTITIONS_HEADER)), local, ClusterQuery::concat);
         }
         Map<HostInfo, Set<Integer>> assignment = stores.assignment(store);
         List<JsonNode> items = new ArrayList<>();
         try {
             for (Map.Entry<HostInfo, Set<Integer>> owner : assignment.entrySet()) {
                 if (owner.getKey().equals(stores.self())) {
-                    items.addAll(stores.readActive(store, owner.getValue(), true, local));
+                    items.addAll(stores.readActive(store, owner.getValue(), local, ClusterQuery::concat));
                 } else {
                     forwarder.get(owner.getKey(), pathAndQuery(ctx), ctx.header("Authorization"),
                                     Map.of(PARTITIONS_HEADER, format(owner.getValue())))
                             .ifPresent(body -> body.path(field).forEach(items::add));
                 }
             }
-        } catch (UnavailableException ownerDown) {
-            // Standbys here may hold what the others own: then this instance answers the whole list alone.
+        } catch (UnavailableException activeUnavailable) {
+            // Copies here (standbys included) may cover what the others own: then this instance answers the whole list alone.
             Set<Integer> all = new TreeSet<>();
             assignment.values().forEach(all::addAll);
-            try {
-                return stores.readAllCopies(store, all, true, local);
-            } catch (UnavailableException noStandbys) {
-                ownerDown.addSuppressed(noStandbys);
-                throw ownerDown;
-            }
+            return fromCopies(activeUnavailable, () -> stores.readAnyCopy(store, all, local, ClusterQuery::concat));
         }
         return items;
+    }
+
+    private static <R> R fromCopies(UnavailableException activeUnavailable, Supplier<R> copies) {
+        try {
+            return copies.get();
+        } catch (UnavailableException noCopies) {
+            activeUnavailable.addSuppressed(noCopies);
+            throw activeUnavailable;
+        }
+    }
+
+    private static <T> T onlyOne(T a, T b) {
+        throw new IllegalStateException("a single key is read from one partition");
+    }
+
+    private static List<JsonNode> concat(List<JsonNode> a, List<JsonNode> b) {
+        List<JsonNode> both = new ArrayList<>(a);
+        both.addAll(b);
+        return both;
     }
 
     private static String format(Set<Integer> partitions) {

@@ -5,17 +5,18 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.TreeSet;
+import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
-import org.apache.kafka.streams.TaskMetadata;
-import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.LagInfo;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreType;
 
@@ -25,19 +26,27 @@ import org.apache.kafka.streams.state.QueryableStoreType;
  * is bound), so the running application is attached later; until then, and whenever a rebalance
  * is moving state, queries raise {@link UnavailableException}.
  * <p>
- * During a rebalance the routing metadata moves to the new assignment before the stores do, so a
- * local read is only trusted when the partitions it must cover are, before and after the read,
- * exactly those this instance's running tasks hold; otherwise the answer would be a wrong "not
- * found" or a partial list instead of "try again".
+ * During a rebalance the routing metadata moves to the new assignment before the stores do, so
+ * every local read is pinned to the partitions it must cover: one that is not here (yet) is a
+ * "try again", never a wrong "not found" or a shorter list.
  */
 public final class StoreAccess {
     private record Attached(KafkaStreams streams, HostInfo self, Map<String, Integer> subtopologyOfStore,
                             Map<Integer, Set<String>> sourceTopics) {
     }
 
+    /** Changelog records a standby (or restoring) copy may trail by and still answer. */
+    static final long MAX_STALE_LAG = 1_000;
+    /** ...and the share of its changelog it may trail by: a copy restoring from scratch after a crash is far behind in share even when the changelog is short. */
+    static final double MAX_STALE_SHARE = 0.01;
+
     private volatile Attached attached;
-    // Set while a view is answered from standby copies (the owner is unreachable): reads may lag a little.
-    private final ThreadLocal<Boolean> fromStandbys = ThreadLocal.withInitial(() -> false);
+    /** The one partition local reads are pinned to, and whether standby (stale) copies count. */
+    private record Scope(int partition, boolean anyCopy) {
+    }
+
+    // Set around a view's read so the stores it opens cover exactly one partition; HTTP handlers answer on their own thread.
+    private final ThreadLocal<Scope> scope = new ThreadLocal<>();
 
     /** Serve queries from {@code streams} running {@code topology}, reachable by other instances at {@code self}. */
     public void attach(KafkaStreams streams, HostInfo self, TopologyDescription topology) {
@@ -98,77 +107,88 @@ public final class StoreAccess {
     }
 
     /**
-     * {@code read} of this instance's active copies of {@code partitions}: with {@code exactly}, only
-     * if they are all it holds (a list must not repeat what another instance answers), otherwise if
-     * it holds at least those.
+     * {@code read} of this instance's running active copies of {@code partitions}, one partition at a
+     * time, the answers combined by {@code combine}. A partition not active and running here makes
+     * it a 503, never a smaller answer: during a rebalance the routing metadata moves before the
+     * stores do.
      */
-    public <R> R readActive(String store, Set<Integer> partitions, boolean exactly, Supplier<R> read) {
-        requireActive(store, partitions, exactly);
-        R result = read.get();
-        // A rebalance during the read may have taken a partition away half-way through.
-        requireActive(store, partitions, exactly);
-        return result;
+    public <R> R readActive(String store, Set<Integer> partitions, Supplier<R> read, BinaryOperator<R> combine) {
+        requireRunning();
+        return perPartition(partitions, false, read, combine);
     }
 
     /**
-     * {@code read} of every copy this instance has of {@code store}, standbys included, provided
-     * they are exactly (or, unless {@code exactly}, include) {@code partitions}: the answer while an
-     * owner is unreachable, as fresh as the standbys are (they trail the active copy by about a
-     * commit interval).
+     * {@link #readActive} from any copy of each partition held here, standbys and restoring active
+     * copies included, provided it is caught up (within {@link #MAX_STALE_LAG} changelog records
+     * and {@link #MAX_STALE_SHARE} of the changelog): the answer while an owner is unreachable or
+     * state is moving.
      */
-    public <R> R readAllCopies(String store, Set<Integer> partitions, boolean exactly, Supplier<R> read) {
-        Set<Integer> held = copies(store, ThreadMetadata::activeTasks);
-        held.addAll(copies(store, ThreadMetadata::standbyTasks));
-        if (exactly ? !held.equals(partitions) : !held.containsAll(partitions)) {
-            throw new UnavailableException(store + ": partitions " + partitions + " are not all held here (holding " + held + ")");
+    public <R> R readAnyCopy(String store, Set<Integer> partitions, Supplier<R> read, BinaryOperator<R> combine) {
+        Map<Integer, LagInfo> lags = localLags(store);
+        for (int partition : partitions) {
+            LagInfo lag = lags.get(partition);
+            if (lag == null || !caughtUp(lag)) {
+                throw new UnavailableException(store + ": partition " + partition + " has no caught-up copy here ("
+                        + (lag == null ? "none" : lag.offsetLag() + " of " + lag.endOffsetPosition() + " changelog records behind") + ")");
+            }
         }
-        boolean outer = fromStandbys.get();
-        fromStandbys.set(true);
-        try {
-            return read.get();
-        } finally {
-            fromStandbys.set(outer);
-        }
+        return perPartition(partitions, true, read, combine);
     }
 
-    /** The partitions of {@code store} this instance holds a standby copy of. */
-    public Set<Integer> standbyPartitions(String store) {
-        return copies(store, ThreadMetadata::standbyTasks);
-    }
-
-    /** This instance's copies of {@code store}: running active ones, plus standbys inside {@link #readAllCopies}. */
+    /** This instance's copy of {@code store}, of the partition a {@code read*} call is reading. */
     public <T> T local(String store, QueryableStoreType<T> type) {
         StoreQueryParameters<T> parameters = StoreQueryParameters.fromNameAndType(store, type);
+        Scope current = scope.get();
+        // Global stores (the site registry) are whole on every instance: no partition to pin.
+        if (current != null && running().subtopologyOfStore().containsKey(store)) {
+            parameters = parameters.withPartition(current.partition());
+            if (current.anyCopy()) {
+                parameters = parameters.enableStaleStores();
+            }
+        }
         try {
-            return running().streams().store(fromStandbys.get() ? parameters.enableStaleStores() : parameters);
+            return running().streams().store(parameters);
         } catch (InvalidStateStoreException e) {
             throw new UnavailableException(store + " is not queryable here yet: " + e.getMessage(), e);
         }
     }
 
-    private void requireActive(String store, Set<Integer> partitions, boolean exactly) {
-        if (running().streams().state() != KafkaStreams.State.RUNNING) {
-            throw new UnavailableException("streams is " + running().streams().state() + ", not RUNNING");
+    private <R> R perPartition(Set<Integer> partitions, boolean anyCopy, Supplier<R> read, BinaryOperator<R> combine) {
+        Scope outer = scope.get();
+        R result = null;
+        try {
+            for (int partition : new TreeSet<>(partitions)) {
+                scope.set(new Scope(partition, anyCopy));
+                R part = read.get();
+                result = result == null ? part : combine.apply(result, part);
+            }
+        } finally {
+            scope.set(outer);
         }
-        Set<Integer> held = copies(store, ThreadMetadata::activeTasks);
-        if (exactly ? !held.equals(partitions) : !held.containsAll(partitions)) {
-            throw new UnavailableException(store + ": partitions " + partitions + " are not active here yet (holding " + held
-                    + "; rebalancing)");
+        if (result == null) {
+            throw new IllegalArgumentException("no partition to read");
+        }
+        return result;
+    }
+
+    private static boolean caughtUp(LagInfo lag) {
+        // Lag 0 is common: with its active copy dead nothing new is committed, and the standby catches up.
+        return lag.offsetLag() == 0 || lag.offsetLag() <= MAX_STALE_LAG && lag.offsetLag() <= MAX_STALE_SHARE * lag.endOffsetPosition();
+    }
+
+    private Map<Integer, LagInfo> localLags(String store) {
+        try {
+            return running().streams().allLocalStorePartitionLags().getOrDefault(store, Map.of());
+        } catch (StreamsException e) {
+            throw new UnavailableException("cannot tell how far behind the copies of " + store + " are: " + e.getMessage(), e);
         }
     }
 
-    private Set<Integer> copies(String store, Function<ThreadMetadata, Set<TaskMetadata>> tasks) {
-        Attached app = running();
-        Integer subtopology = app.subtopologyOfStore().get(store);
-        Set<Integer> partitions = new HashSet<>();
-        for (ThreadMetadata thread : app.streams().metadataForLocalThreads()) {
-            for (TaskMetadata task : tasks.apply(thread)) {
-                if (subtopology != null && task.taskId().subtopology() == subtopology) {
-                    partitions.add(task.taskId().partition());
-                }
-            }
+    private void requireRunning() {
+        KafkaStreams.State state = running().streams().state();
+        if (state != KafkaStreams.State.RUNNING) {
+            throw new UnavailableException("streams is " + state + ", not RUNNING");
         }
-        return partitions;
     }
 
     private Attached running() {

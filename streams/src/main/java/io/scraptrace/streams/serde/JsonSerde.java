@@ -2,6 +2,8 @@ package io.scraptrace.streams.serde;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
@@ -22,9 +24,14 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Class<T> type;
+    // Bound once, so a call skips the mapper's per-call type lookup: state is (de)serialized per record.
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
 
     public JsonSerde(Class<T> type) {
         this.type = type;
+        this.reader = MAPPER.readerFor(type);
+        this.writer = MAPPER.writerFor(type);
     }
 
     @Override
@@ -33,7 +40,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             return null;
         }
         try {
-            return MAPPER.writeValueAsBytes(data);
+            return writer.writeValueAsBytes(data);
         } catch (IOException e) {
             throw new SerializationException("cannot encode " + type.getSimpleName() + " for " + topic + ": " + e.getMessage(), e);
         }
@@ -45,7 +52,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             return null;
         }
         try {
-            return MAPPER.readValue(data, type);
+            return reader.readValue(data);
         } catch (IOException e) {
             throw new SerializationException("cannot decode " + type.getSimpleName() + " from " + topic + ": " + e.getMessage(), e);
         }
