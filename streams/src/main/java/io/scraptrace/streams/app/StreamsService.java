@@ -3,11 +3,13 @@ package io.scraptrace.streams.app;
 import io.scraptrace.core.Service;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.http.ApiServer;
+import io.scraptrace.core.kafka.KafkaClients;
 import io.scraptrace.core.kafka.TopicCreator;
 import io.scraptrace.streams.alerts.consents.ConsentsLoader;
 import io.scraptrace.streams.query.AggregateViews;
 import io.scraptrace.streams.query.AlertViews;
 import io.scraptrace.streams.query.BalanceViews;
+import io.scraptrace.streams.query.ChangelogEnds;
 import io.scraptrace.streams.query.ClusterQuery;
 import io.scraptrace.streams.query.Forwarder;
 import io.scraptrace.streams.query.LineageViews;
@@ -18,7 +20,10 @@ import io.scraptrace.streams.query.StoreAccess;
 import io.scraptrace.streams.sse.LiveFeed;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
@@ -40,6 +45,7 @@ public final class StreamsService implements Service {
     private final StoreAccess stores = new StoreAccess();
     private final LiveFeed feed;
     private volatile KafkaStreams streams;
+    private ChangelogEnds changelogEnds;
 
     public StreamsService(ScrapTraceConfig config, ApiServer server) {
         this.config = config;
@@ -67,13 +73,15 @@ public final class StreamsService implements Service {
         int port = server.port() > 0 ? server.port() : config.httpPort();
         HostInfo self = new HostInfo(config.get(StreamsProperties.ADVERTISED_HOST, StreamsProperties.DEFAULT_ADVERTISED_HOST), port);
         Topology topology = StreamsTopology.build(config);
-        KafkaStreams app = new KafkaStreams(topology, StreamsProperties.of(config, self));
+        Properties properties = StreamsProperties.of(config, self);
+        KafkaStreams app = new KafkaStreams(topology, properties);
         app.setUncaughtExceptionHandler(e -> {
             // Exactly-once makes a replaced thread resume from the last commit: nothing lost, nothing twice.
             LOG.error("stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        stores.attach(app, self, topology.describe());
+        changelogEnds = new ChangelogEnds(Admin.create(KafkaClients.admin(config)), properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+        stores.attach(app, self, topology.describe(), changelogEnds);
         app.start();
         streams = app;
         feed.start();
@@ -86,6 +94,7 @@ public final class StreamsService implements Service {
         if (streams != null) {
             streams.close(CLOSE_TIMEOUT);
             streams = null;
+            changelogEnds.close();
         }
     }
 

@@ -3,6 +3,7 @@ package io.scraptrace.streams.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.scraptrace.core.http.ApiException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.apache.kafka.streams.state.HostInfo;
 public final class ClusterQuery {
     /** The partitions a forwarded list request must be answered from (comma-separated). */
     public static final String PARTITIONS_HEADER = "X-ScrapTrace-Partitions";
+    private static final Duration RETRY_FOR = Duration.ofSeconds(2);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
 
     private final StoreAccess stores;
     private final Forwarder forwarder;
@@ -54,6 +57,13 @@ public final class ClusterQuery {
      */
     public Optional<JsonNode> byKey(String store, String key, String pathAndQuery, String authorization, boolean mayForward,
                                     Supplier<Optional<JsonNode>> local) {
+        // A forwarded request fails fast: the instance that forwarded it has its own fallbacks.
+        return mayForward ? retrying(() -> byKeyOnce(store, key, pathAndQuery, authorization, true, local))
+                : byKeyOnce(store, key, pathAndQuery, authorization, false, local);
+    }
+
+    private Optional<JsonNode> byKeyOnce(String store, String key, String pathAndQuery, String authorization, boolean mayForward,
+                                         Supplier<Optional<JsonNode>> local) {
         KeyQueryMetadata where = stores.locate(store, key);
         Set<Integer> partition = Set.of(where.partition());
         try {
@@ -89,6 +99,10 @@ public final class ClusterQuery {
         if (forwarded(ctx)) {
             return stores.readActive(store, parse(ctx.header(PARTITIONS_HEADER)), local, ClusterQuery::concat);
         }
+        return retrying(() -> fanOutOnce(ctx, store, field, local));
+    }
+
+    private List<JsonNode> fanOutOnce(Context ctx, String store, String field, Supplier<List<JsonNode>> local) {
         Map<HostInfo, Set<Integer>> assignment = stores.assignment(store);
         List<JsonNode> items = new ArrayList<>();
         try {
@@ -108,6 +122,29 @@ public final class ClusterQuery {
             return fromCopies(activeUnavailable, () -> stores.readAnyCopy(store, all, local, ClusterQuery::concat));
         }
         return items;
+    }
+
+    /**
+     * {@code query}, tried again for up to {@link #RETRY_FOR} while state is moving: a takeover
+     * leaves a partition without a readable copy for a moment, and most clients do not retry a 503.
+     */
+    private static <R> R retrying(Supplier<R> query) {
+        long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+        while (true) {
+            try {
+                return query.get();
+            } catch (UnavailableException e) {
+                if (System.nanoTime() + RETRY_PAUSE.toNanos() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(RETRY_PAUSE.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private static <R> R fromCopies(UnavailableException activeUnavailable, Supplier<R> copies) {

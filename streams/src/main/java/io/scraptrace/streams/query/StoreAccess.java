@@ -32,13 +32,8 @@ import org.apache.kafka.streams.state.QueryableStoreType;
  */
 public final class StoreAccess {
     private record Attached(KafkaStreams streams, HostInfo self, Map<String, Integer> subtopologyOfStore,
-                            Map<Integer, Set<String>> sourceTopics) {
+                            Map<Integer, Set<String>> sourceTopics, ChangelogEnds changelogEnds) {
     }
-
-    /** Changelog records a standby (or restoring) copy may trail by and still answer. */
-    static final long MAX_STALE_LAG = 1_000;
-    /** ...and the share of its changelog it may trail by: a copy restoring from scratch after a crash is far behind in share even when the changelog is short. */
-    static final double MAX_STALE_SHARE = 0.01;
 
     private volatile Attached attached;
     /** The one partition local reads are pinned to, and whether standby (stale) copies count. */
@@ -48,8 +43,11 @@ public final class StoreAccess {
     // Set around a view's read so the stores it opens cover exactly one partition; HTTP handlers answer on their own thread.
     private final ThreadLocal<Scope> scope = new ThreadLocal<>();
 
-    /** Serve queries from {@code streams} running {@code topology}, reachable by other instances at {@code self}. */
-    public void attach(KafkaStreams streams, HostInfo self, TopologyDescription topology) {
+    /**
+     * Serve queries from {@code streams} running {@code topology}, reachable by other instances at
+     * {@code self}; {@code changelogEnds} tells how far a standby copy can be behind.
+     */
+    public void attach(KafkaStreams streams, HostInfo self, TopologyDescription topology, ChangelogEnds changelogEnds) {
         Map<String, Integer> subtopologyOfStore = new HashMap<>();
         Map<Integer, Set<String>> sourceTopics = new HashMap<>();
         for (TopologyDescription.Subtopology sub : topology.subtopologies()) {
@@ -63,7 +61,7 @@ public final class StoreAccess {
             }
             sourceTopics.put(sub.id(), topics);
         }
-        this.attached = new Attached(streams, self, subtopologyOfStore, sourceTopics);
+        this.attached = new Attached(streams, self, subtopologyOfStore, sourceTopics, changelogEnds);
     }
 
     /** This instance's {@code application.server}. */
@@ -119,17 +117,23 @@ public final class StoreAccess {
 
     /**
      * {@link #readActive} from any copy of each partition held here, standbys and restoring active
-     * copies included, provided it is caught up (within {@link #MAX_STALE_LAG} changelog records
-     * and {@link #MAX_STALE_SHARE} of the changelog): the answer while an owner is unreachable or
-     * state is moving.
+     * copies included, provided it has read every committed change of its changelog: the answer
+     * while an owner is unreachable or state is moving. A copy still restoring after a crash does
+     * not answer.
      */
     public <R> R readAnyCopy(String store, Set<Integer> partitions, Supplier<R> read, BinaryOperator<R> combine) {
         Map<Integer, LagInfo> lags = localLags(store);
         for (int partition : partitions) {
             LagInfo lag = lags.get(partition);
-            if (lag == null || !caughtUp(lag)) {
-                throw new UnavailableException(store + ": partition " + partition + " has no caught-up copy here ("
-                        + (lag == null ? "none" : lag.offsetLag() + " of " + lag.endOffsetPosition() + " changelog records behind") + ")");
+            if (lag == null) {
+                throw new UnavailableException(store + ": no copy of partition " + partition + " here");
+            }
+            // Lag 0: a running active copy, or one that read the whole log. Otherwise it must have read every committed record.
+            long behind = lag.offsetLag() == 0 ? 0 : running().changelogEnds().committedEnd(store, partition) - lag.currentOffsetPosition();
+            // One offset of slack: the marker that commits a transaction is not a record a copy reads.
+            if (behind > 1) {
+                throw new UnavailableException(store + ": the copy of partition " + partition + " here is " + behind
+                        + " committed records behind (restoring?)");
             }
         }
         return perPartition(partitions, true, read, combine);
@@ -169,11 +173,6 @@ public final class StoreAccess {
             throw new IllegalArgumentException("no partition to read");
         }
         return result;
-    }
-
-    private static boolean caughtUp(LagInfo lag) {
-        // Lag 0 is common: with its active copy dead nothing new is committed, and the standby catches up.
-        return lag.offsetLag() == 0 || lag.offsetLag() <= MAX_STALE_LAG && lag.offsetLag() <= MAX_STALE_SHARE * lag.endOffsetPosition();
     }
 
     private Map<Integer, LagInfo> localLags(String store) {

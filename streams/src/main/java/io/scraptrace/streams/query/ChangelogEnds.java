@@ -1,0 +1,53 @@
+package io.scraptrace.streams.query;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The committed end (last stable offset) of a store's changelog partition. A standby reads
+ * committed records only, so this, not the log end, is what it can catch up to: a killed
+ * instance's open transaction stays in the log until it times out, and would otherwise make
+ * every standby of its partitions look behind.
+ */
+public final class ChangelogEnds implements AutoCloseable {
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    private final Admin admin;
+    private final String applicationId;
+
+    /**
+     * @param admin         admin client of the cluster the application runs on (closed with this)
+     * @param applicationId the Kafka Streams application id, which prefixes changelog names
+     */
+    public ChangelogEnds(Admin admin, String applicationId) {
+        this.admin = admin;
+        this.applicationId = applicationId;
+    }
+
+    /** The last stable offset of {@code store}'s changelog partition {@code partition}. */
+    public long committedEnd(String store, int partition) {
+        TopicPartition changelog = new TopicPartition(applicationId + "-" + store + "-changelog", partition);
+        try {
+            return admin.listOffsets(Map.of(changelog, OffsetSpec.latest()), new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                    .partitionResult(changelog).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new UnavailableException("cannot read the committed end of " + changelog + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted reading the committed end of " + changelog, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close(TIMEOUT);
+    }
+}
