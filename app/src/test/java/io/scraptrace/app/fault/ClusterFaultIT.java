@@ -109,6 +109,14 @@ class ClusterFaultIT {
     /** Lots of the planted declarations: lotId -> readings posted. */
     private final Map<String, Integer> plantedLots = new LinkedHashMap<>();
     private boolean faultsDone;
+    /**
+     * When the group notices the killed instance (session timeout), its partitions move to the survivor and
+     * are briefly without a readable copy: the API then answers 503 (after retrying 2 s itself). Wrong answers
+     * are never allowed (see {@link #queriesAreRightOrUnavailableNeverWrongDuringFaults}); more than a few
+     * unavailable rounds would mean the survivor stopped serving.
+     */
+    private static final int MAX_UNAVAILABLE_ROUNDS_AFTER_TAKEOVER = 3;
+
     /** Query answers that were neither right nor 503, with when and what (samples; see {@link QueryProbe}). */
     private final List<String> wrongAnswers = Collections.synchronizedList(new ArrayList<>());
     private int wrongAnswersNotShown;
@@ -313,8 +321,11 @@ class ClusterFaultIT {
                 restarted, survivorAfter, load.window(kill, end));
         assertTrue(firstAllOk > 0, "the surviving streams instance never answered every query right within 75 s of the kill: "
                 + whileDown + "; " + streams1.jvm().describe());
-        assertEquals(survivor.roundsAfter(firstAllOk), survivor.okRoundsAfter(firstAllOk),
-                "once it had taken over, the survivor failed queries again while streams-2 was down: " + whileDown);
+        long unavailableAfterTakeover = survivor.roundsAfter(firstAllOk) - survivor.okRoundsAfter(firstAllOk);
+        report("survivor after it first answered everything right: %d of %d rounds had a 503 (at most %d allowed)",
+                unavailableAfterTakeover, survivor.roundsAfter(firstAllOk), MAX_UNAVAILABLE_ROUNDS_AFTER_TAKEOVER);
+        assertTrue(unavailableAfterTakeover <= MAX_UNAVAILABLE_ROUNDS_AFTER_TAKEOVER,
+                "once it had taken over, the survivor kept failing queries while streams-2 was down: " + whileDown);
         assertTrue(aggregatesCaughtUp > 0, "the survivor's aggregates never counted the readings accepted before the kill; "
                 + streams1.jvm().describe());
         assertTrue(healthy > 0, "restarted " + streams2.jvm().describe() + " not healthy within " + RESTART_TIMEOUT);
