@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Demo implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
+    private static final String STANDBY_REPLICAS = "streams.num.standby.replicas";
 
     private final DemoOptions options;
     /** Started services, in start order; stopped in reverse. */
@@ -55,7 +56,9 @@ public final class Demo implements Service {
         try {
             EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("broker"), new BrokerOptions("127.0.0.1", options.kafkaPort(), "localhost"));
             running.add(kafka);
-            config = options.config().with(Map.of(ScrapTraceConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers()));
+            // One streams instance cannot place a standby replica (Kafka Streams would warn for every task).
+            config = options.config().with(Map.of(ScrapTraceConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
+                    STANDBY_REPLICAS, options.config().get(STANDBY_REPLICAS, "0")));
             TopicCreator.ensureTopics(config);
 
             // The world the simulator will run (it dates licences in UTC), so every simulated site has a token.
