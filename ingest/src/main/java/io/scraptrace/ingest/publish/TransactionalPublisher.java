@@ -134,7 +134,9 @@ public final class TransactionalPublisher implements AutoCloseable {
     /**
      * Publish {@code records} atomically; returns once Kafka acknowledged the commit.
      *
-     * @throws KafkaUnavailableException Kafka did not acknowledge within the timeout: nothing was committed
+     * @throws KafkaUnavailableException Kafka did not acknowledge within the timeout: nothing was committed, or
+     *                                   (a commit unacknowledged even after retries) the outcome is unknown and
+     *                                   a retry with the same eventIds is safe
      */
     public void publish(List<ProducerRecord<String, byte[]>> records) throws KafkaUnavailableException {
         Slot slot = borrow();
@@ -150,8 +152,7 @@ public final class TransactionalPublisher implements AutoCloseable {
                     throw new KafkaException("send failed", failure.get());
                 }
             }
-            // Flushes, and throws if any send failed: then nothing of the batch is committed.
-            producer.commitTransaction();
+            commit(producer);
             reachable.set(true);
         } catch (KafkaException e) {
             slot.abandon();
@@ -164,6 +165,29 @@ public final class TransactionalPublisher implements AutoCloseable {
             throw e;
         } finally {
             idle.add(slot);
+        }
+    }
+
+    /**
+     * Flushes and commits; throws if any send failed, and then nothing of the batch is committed.
+     * A commit that times out may already be decided by the transaction coordinator (a broker
+     * failing over, say): aborting is then refused, and a successor producer would complete it. So
+     * it is retried, as Kafka allows, for up to twice the timeout more: answering 503 for a batch
+     * that then commits would tell the client "not taken" about readings the pipeline counts.
+     */
+    private void commit(KafkaProducer<String, byte[]> producer) {
+        long deadline = System.nanoTime() + 2 * timeout.toNanos();
+        while (true) {
+            try {
+                producer.commitTransaction();
+                return;
+            } catch (TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new KafkaException("commit still unacknowledged after retrying; its outcome is unknown, a retry with the same"
+                            + " eventIds is safe (resends are dropped)", e);
+                }
+                LOG.debug("commit timed out, retrying: {}", e.toString());
+            }
         }
     }
 
