@@ -45,7 +45,8 @@ public final class BenchE2eCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path work = Files.createTempDirectory("scraptrace-bench-e2e");
         Files.writeString(work.resolve("tokens.txt"), TOKEN + " plant " + SITE + "\n");
-        ScrapTraceConfig config = ScrapTraceConfig.of(Map.of(ScrapTraceConfig.DATA_DIR, work.toString(),
+        // SCRAPTRACE_* variables tune the pipeline like they tune the services (e.g. SCRAPTRACE_STREAMS_COMMIT_INTERVAL_MS).
+        ScrapTraceConfig config = ScrapTraceConfig.load(null, System.getenv(), Map.of(ScrapTraceConfig.DATA_DIR, work.toString(),
                 ScrapTraceConfig.HTTP_PORT, "0", ScrapTraceConfig.HTTP_HOST, "127.0.0.1",
                 ScrapTraceConfig.TOKENS_FILE, work.resolve("tokens.txt").toString(),
                 "ingest.dedup.capacity", String.valueOf(4 * records)));
