@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param maxInflightRequests {@code ingest.max.inflight.requests}: more concurrent requests get 429 (32)
  * @param maxInflightBytes    {@code ingest.max.inflight.bytes}: more body bytes held at once get 429 (256 MiB)
  * @param producers           {@code ingest.producers}: transactional producers, i.e. concurrent commits (4)
- * @param kafkaTimeout        {@code ingest.kafka.timeout.ms}: how long a request waits for Kafka before giving up (a commit is retried for twice that more); a 503 follows within about three times that (4000)
+ * @param kafkaTimeout        {@code ingest.kafka.timeout.ms}: how long a request waits for Kafka before giving up, except that a timed-out commit is retried for up to five times that (4000)
  * @param dedupCapacity       {@code ingest.dedup.capacity}: recent event ids remembered per kind (200000)
  * @param instanceId          {@code ingest.instance.id}: transactional.id prefix, unique per instance (random)
  * @param mqtt                {@code ingest.mqtt.url} (+ {@code .client.id}, {@code .topic.root}): the MQTT bridge, if any

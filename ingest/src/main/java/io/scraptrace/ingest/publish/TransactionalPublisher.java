@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  * visible (and if ingest dies first, the broker aborts it after {@code transaction.timeout.ms}).
  */
 public final class TransactionalPublisher implements AutoCloseable {
+    /** A timed-out commit is retried for up to this many times the Kafka timeout (see {@link #commit}). */
+    private static final int COMMIT_RETRIES = 5;
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalPublisher.class);
 
     /** How long {@link #start()} keeps trying to initialise the producers. */
@@ -172,11 +174,13 @@ public final class TransactionalPublisher implements AutoCloseable {
      * Flushes and commits; throws if any send failed, and then nothing of the batch is committed.
      * A commit that times out may already be decided by the transaction coordinator (a broker
      * failing over, say): aborting is then refused, and a successor producer would complete it. So
-     * it is retried, as Kafka allows, for up to twice the timeout more: answering 503 for a batch
-     * that then commits would tell the client "not taken" about readings the pipeline counts.
+     * it is retried, as Kafka allows, for up to {@link #COMMIT_RETRIES} times the timeout: answering
+     * 503 for a batch that then commits would tell the client "not taken" about readings the
+     * pipeline counts. A killed broker holding the transaction coordinator is replaced only after the
+     * controller's broker session timeout (9 s by default) and an election: 8 s of retries fell short.
      */
     private void commit(KafkaProducer<String, byte[]> producer) {
-        long deadline = System.nanoTime() + 2 * timeout.toNanos();
+        long deadline = System.nanoTime() + COMMIT_RETRIES * timeout.toNanos();
         while (true) {
             try {
                 producer.commitTransaction();
