@@ -2,9 +2,11 @@ package io.scraptrace.streams.query;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -32,12 +34,15 @@ public final class ChangelogEnds implements AutoCloseable {
         this.applicationId = applicationId;
     }
 
-    /** The last stable offset of {@code store}'s changelog partition {@code partition}. */
-    public long committedEnd(String store, int partition) {
-        TopicPartition changelog = new TopicPartition(applicationId + "-" + store + "-changelog", partition);
+    /** The last stable offset of each of {@code partitions} of {@code store}'s changelog. */
+    public Map<Integer, Long> committedEnds(String store, Set<Integer> partitions) {
+        String changelog = applicationId + "-" + store + "-changelog";
+        Map<TopicPartition, OffsetSpec> request = partitions.stream()
+                .collect(Collectors.toMap(partition -> new TopicPartition(changelog, partition), partition -> OffsetSpec.latest()));
         try {
-            return admin.listOffsets(Map.of(changelog, OffsetSpec.latest()), new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                    .partitionResult(changelog).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset();
+            return admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(entry -> entry.getKey().partition(), entry -> entry.getValue().offset()));
         } catch (ExecutionException | TimeoutException e) {
             throw new UnavailableException("cannot read the committed end of " + changelog + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

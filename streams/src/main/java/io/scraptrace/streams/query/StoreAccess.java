@@ -123,13 +123,21 @@ public final class StoreAccess {
      */
     public <R> R readAnyCopy(String store, Set<Integer> partitions, Supplier<R> read, BinaryOperator<R> combine) {
         Map<Integer, LagInfo> lags = localLags(store);
+        Set<Integer> behindLogEnd = new TreeSet<>();
         for (int partition : partitions) {
             LagInfo lag = lags.get(partition);
             if (lag == null) {
                 throw new UnavailableException(store + ": no copy of partition " + partition + " here");
             }
             // Lag 0: a running active copy, or one that read the whole log. Otherwise it must have read every committed record.
-            long behind = lag.offsetLag() == 0 ? 0 : running().changelogEnds().committedEnd(store, partition) - lag.currentOffsetPosition();
+            if (lag.offsetLag() > 0) {
+                behindLogEnd.add(partition);
+            }
+        }
+        // One request for all of them: a list read may need every partition of the store.
+        Map<Integer, Long> committedEnds = behindLogEnd.isEmpty() ? Map.of() : running().changelogEnds().committedEnds(store, behindLogEnd);
+        for (int partition : behindLogEnd) {
+            long behind = committedEnds.get(partition) - lags.get(partition).currentOffsetPosition();
             // One offset of slack: the marker that commits a transaction is not a record a copy reads.
             if (behind > 1) {
                 throw new UnavailableException(store + ": the copy of partition " + partition + " here is " + behind
