@@ -66,7 +66,6 @@ public final class BenchStreamsCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default ${DEFAULT-VALUE}).")
     int threads;
 
-    private double rawCpuMicrosPerRecord;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this cluster instead of starting an embedded broker.")
     String bootstrapServers;
@@ -84,16 +83,16 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             TopicCreator.ensureTopics(config);
             SyntheticGraded generator = new SyntheticGraded(42, sites, lots, Instant.now().minus(Duration.ofDays(1)));
             double produceRate = produce(config, generator);
-            double rawRate = rawConsume(config);
+            Rate raw = rawConsume(config);
             Result topology = runTopology(config, run);
             System.out.printf("records                 %,d graded (%d lots, %d sites, %d stream thread(s))%n", records, lots, sites, threads);
             System.out.printf("produce (acks=all)      %,.0f records/s%n", produceRate);
-            System.out.printf("raw consume             %,.0f records/s%n", rawRate);
+            System.out.printf("raw consume             %,.0f records/s%n", raw.perSecond());
             System.out.printf("full topology          %,.0f records/s (from RUNNING; %,.0f records/s including %.1f s start-up)%n",
                     topology.rate(), topology.rateWithStartup(), topology.startupSeconds());
-            System.out.printf("topology / raw consume  %.1f %%%n", 100.0 * topology.rate() / rawRate);
+            System.out.printf("topology / raw consume  %.1f %%%n", 100.0 * topology.rate() / raw.perSecond());
             System.out.printf("CPU per record          raw consume %.1f µs, full topology %.1f µs (whole process: broker and clients, all cores)%n",
-                    rawCpuMicrosPerRecord, topology.cpuMicrosPerRecord());
+                    raw.cpuMicrosPerRecord(), topology.cpuMicrosPerRecord());
             return 0;
         }
     }
@@ -116,7 +115,10 @@ public final class BenchStreamsCommand implements Callable<Integer> {
         }
     }
 
-    private double rawConsume(ScrapTraceConfig config) {
+    private record Rate(double perSecond, double cpuMicrosPerRecord) {
+    }
+
+    private Rate rawConsume(ScrapTraceConfig config) {
         Properties props = KafkaClients.consumer(config, null);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -133,9 +135,7 @@ public final class BenchStreamsCommand implements Callable<Integer> {
                     throw new IllegalStateException("raw consume saw only " + seen + " records");
                 }
             }
-            double rate = records / seconds(started);
-            rawCpuMicrosPerRecord = (PROCESS.getProcessCpuTime() - cpuAtStart) / 1e3 / records;
-            return rate;
+            return new Rate(records / seconds(started), (PROCESS.getProcessCpuTime() - cpuAtStart) / 1e3 / records);
         }
     }
 
