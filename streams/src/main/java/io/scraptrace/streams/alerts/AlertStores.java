@@ -5,7 +5,6 @@ import io.scraptrace.streams.alerts.model.Consent;
 import io.scraptrace.streams.alerts.model.ConsentSet;
 import io.scraptrace.streams.alerts.model.DeclarationCase;
 import io.scraptrace.streams.alerts.model.LotClaims;
-import io.scraptrace.streams.alerts.model.LotFacts;
 import io.scraptrace.streams.alerts.model.SampleHistory;
 import io.scraptrace.streams.alerts.model.VerdictSet;
 import io.scraptrace.streams.alerts.process.ConsentIndex;
@@ -35,7 +34,6 @@ final class AlertStores {
 
     static void addAll(StreamsBuilder builder, Topics topics, AlertSettings settings) {
         StoreKind kind = new StoreKind(builder, settings.inMemoryState());
-        kind.add(LotLedger.LOTS_STORE, AlertsTopology.json(LotFacts.class), true);
         kind.add(LotLedger.CLAIMS_STORE, AlertsTopology.json(LotClaims.class), false);
         // Rewritten on every reading and emptied on every flush: the cache keeps that off the changelog.
         kind.add(LotLedger.INTAKE_BUFFER_STORE, Serdes.Double(), true);

@@ -21,6 +21,7 @@ import io.scraptrace.streams.alerts.rules.HazardousDestinationRule;
 import io.scraptrace.streams.alerts.rules.SiteChecks;
 import io.scraptrace.streams.alerts.rules.ValueOutlierRule;
 import io.scraptrace.streams.alerts.rules.VolumeSpikeRule;
+import io.scraptrace.streams.lots.LotsTopology;
 import io.scraptrace.streams.serde.JsonSerde;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -94,12 +95,11 @@ public final class AlertsTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(json(LotRequest.class))
                         .withNumberOfPartitions(topics.graded.partitions()))
                 .mapValues(LotEvent::of, Named.as("alerts-lot-request-events"));
-        KStream<String, SiteEvent> fromLots = inputs.graded()
-                .filter((lot, reading) -> reading != null, Named.as("alerts-graded-present"))
+        KStream<String, SiteEvent> fromLots = inputs.lotReadings()
                 .mapValues(LotEvent::of, Named.as("alerts-graded-events"))
                 .merge(requests, Named.as("alerts-lot-events"))
-                .process(() -> new LotLedger(catalogue, settings.intakeFlushInterval()), Named.as("alerts-lot-ledger"),
-                        LotLedger.LOTS_STORE, LotLedger.CLAIMS_STORE, LotLedger.INTAKE_BUFFER_STORE);
+                .process(() -> new LotLedger(settings.intakeFlushInterval()), Named.as("alerts-lot-ledger"),
+                        LotsTopology.STORE, LotLedger.CLAIMS_STORE, LotLedger.INTAKE_BUFFER_STORE);
         return declarations
                 .map((id, d) -> KeyValue.pair(d.siteId(), SiteEvent.of(d)), Named.as("alerts-declaration-to-site"))
                 .merge(fromLots, Named.as("alerts-site-events-merge"))

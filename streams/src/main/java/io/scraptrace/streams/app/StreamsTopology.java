@@ -26,8 +26,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The whole streams application: subscribes each shared topic once, registers graded readings
- * (dropping resends) in the lineage, and builds the alerts sub-topology and the views (lots,
- * regional aggregates, site balances) on the registered readings.
+ * (dropping resends) in the lineage, folds them into per-lot state, and builds the alerts
+ * sub-topology and the views (regional aggregates, site balances) on that.
  */
 public final class StreamsTopology {
     /** Queryable global store of the site registry, present on every instance. */
@@ -55,8 +55,8 @@ public final class StreamsTopology {
         KStream<String, BaselConsent> consents = builder.stream(topics.consents.name(), consumed(topics.consents));
 
         KStream<String, GradedReading> registered = LineageTopology.register(builder, graded);
-        AlertsTopology.build(builder, config, new AlertInputs(registered, exports, sites, consents));
         KStream<String, LotReading> lotReadings = LotsTopology.track(builder, registered);
+        AlertsTopology.build(builder, config, new AlertInputs(lotReadings, exports, sites, consents));
         AggregatesTopology.build(builder, config, lotReadings, sites);
         KStream<String, ExportDeclaration> newDeclarations = DeclarationsTopology.register(builder, topics.exports, exports);
         BalanceTopology.build(builder, registered, newDeclarations, AggregatesTopology.combineInterval(config));

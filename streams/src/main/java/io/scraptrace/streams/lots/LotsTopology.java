@@ -13,9 +13,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Per-lot view (item 2): folds deduplicated graded readings into a {@link LotState} per lotId in
+ * Per-lot state (item 2): folds deduplicated graded readings into a {@link LotState} per lotId in
  * {@link #STORE}. Graded records are already keyed by lotId, so no repartition is needed; the store is
- * cached, so a lot graded many times within a commit interval is written back once.
+ * cached, so a lot graded many times within a commit interval is written back once. It is the one
+ * fold of a lot's readings: the views and the alerts' lot ledger both build on it.
  */
 public final class LotsTopology {
     /** Queryable KeyValueStore&lt;lotId, LotState&gt;. */
@@ -47,8 +48,9 @@ public final class LotsTopology {
             GradedReading reading = record.value();
             String lotId = reading.getLotId();
             LotState previous = lots.get(lotId);
-            lots.put(lotId, previous == null ? LotState.of(reading) : previous.add(reading));
-            context.forward(record.withValue(new LotReading(reading, previous == null)));
+            LotState next = previous == null ? LotState.of(reading) : previous.add(reading);
+            lots.put(lotId, next);
+            context.forward(record.withValue(new LotReading(reading, previous, next)));
         }
     }
 }

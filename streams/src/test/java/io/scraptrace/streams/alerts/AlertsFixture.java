@@ -13,6 +13,7 @@ import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.schemas.grades.GradeCatalogue;
 import io.scraptrace.schemas.topics.Topics;
 import io.scraptrace.streams.lineage.LineageTopology;
+import io.scraptrace.streams.lots.LotsTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,9 +60,9 @@ final class AlertsFixture implements AutoCloseable {
         ScrapTraceConfig config = ScrapTraceConfig.of(settings);
         Topics topics = config.topics();
         StreamsBuilder builder = new StreamsBuilder();
-        // Resends are removed by the lineage register before the alerts see graded readings, as in the application.
-        AlertInputs inputs = new AlertInputs(LineageTopology.register(builder,
-                builder.stream(topics.graded.name(), Consumed.with(topics.graded.keySerde(), topics.graded.valueSerde()))),
+        // Resends are removed by the lineage register and lots folded before the alerts see graded readings, as in the application.
+        AlertInputs inputs = new AlertInputs(LotsTopology.track(builder, LineageTopology.register(builder,
+                builder.stream(topics.graded.name(), Consumed.with(topics.graded.keySerde(), topics.graded.valueSerde())))),
                 builder.stream(topics.exports.name(), Consumed.with(topics.exports.keySerde(), topics.exports.valueSerde())),
                 builder.globalTable(topics.sites.name(), Consumed.with(topics.sites.keySerde(), topics.sites.valueSerde()),
                         Materialized.as("sites-store")),

@@ -17,6 +17,7 @@ import io.scraptrace.core.kafka.TopicCreator;
 import io.scraptrace.schemas.topics.Topic;
 import io.scraptrace.schemas.topics.Topics;
 import io.scraptrace.streams.alerts.consents.ConsentsLoader;
+import io.scraptrace.streams.lots.LotsTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,8 +115,8 @@ class AlertsOnBrokerTest {
     private static Topology topology(ScrapTraceConfig config) {
         Topics topics = config.topics();
         StreamsBuilder builder = new StreamsBuilder();
-        AlertsTopology.build(builder, config, new AlertInputs(
-                builder.stream(topics.graded.name(), Consumed.with(topics.graded.keySerde(), topics.graded.valueSerde())),
+        AlertsTopology.build(builder, config, new AlertInputs(LotsTopology.track(builder,
+                builder.stream(topics.graded.name(), Consumed.with(topics.graded.keySerde(), topics.graded.valueSerde()))),
                 builder.stream(topics.exports.name(), Consumed.with(topics.exports.keySerde(), topics.exports.valueSerde())),
                 builder.globalTable(topics.sites.name(), Consumed.with(topics.sites.keySerde(), topics.sites.valueSerde()), Materialized.as("sites-store")),
                 builder.stream(topics.consents.name(), Consumed.with(topics.consents.keySerde(), topics.consents.valueSerde()))));

@@ -1,8 +1,6 @@
 package io.scraptrace.streams.alerts.process;
 
-import io.scraptrace.avro.GradedReading;
 import io.scraptrace.avro.Material;
-import io.scraptrace.schemas.grades.GradeCatalogue;
 import io.scraptrace.streams.alerts.model.IntakeDelta;
 import io.scraptrace.streams.alerts.model.LotAnswer;
 import io.scraptrace.streams.alerts.model.LotClaims;
@@ -10,7 +8,9 @@ import io.scraptrace.streams.alerts.model.LotEvent;
 import io.scraptrace.streams.alerts.model.LotFacts;
 import io.scraptrace.streams.alerts.model.LotRequest;
 import io.scraptrace.streams.alerts.model.SiteEvent;
-import io.scraptrace.streams.alerts.rules.LotMeasure;
+import io.scraptrace.streams.lots.LotReading;
+import io.scraptrace.streams.lots.LotState;
+import io.scraptrace.streams.lots.LotsTopology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +23,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keyed by lotId, co-partitioned with the graded topic: keeps each lot's graded facts (from
- * readings already deduplicated by the lineage register), records which declarations claimed it in arrival order, and answers
+ * Keyed by lotId, co-partitioned with the graded topic: reads each lot's state from the lot tracker
+ * ({@link LotsTopology#STORE}, which folds the readings the lineage register let through), records
+ * which declarations claimed it in arrival order, and answers
  * declarations about it - at once when it is graded, otherwise when its readings arrive, and again
  * on every further reading so the latest answer replaces the earlier.
  * <p>
@@ -35,8 +36,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * intake of a lot before the answer about it.
  */
 public final class LotLedger implements Processor<String, LotEvent, String, SiteEvent> {
-    /** lotId -> {@link LotFacts}. */
-    public static final String LOTS_STORE = "alerts-lot-facts";
     /** lotId -> {@link LotClaims}. */
     public static final String CLAIMS_STORE = "alerts-lot-claims";
     /** siteId|material -> kg graded and not yet sent to the site ledger. */
@@ -46,22 +45,20 @@ public final class LotLedger implements Processor<String, LotEvent, String, Site
     /** A lot re-booked to the same material nets to (almost) zero: not worth a record. */
     private static final double NEGLIGIBLE_KG = 1e-6;
 
-    private final GradeCatalogue catalogue;
     private final Duration flushInterval;
     private ProcessorContext<String, SiteEvent> context;
-    private KeyValueStore<String, LotFacts> lots;
+    private KeyValueStore<String, LotState> lots;
     private KeyValueStore<String, LotClaims> claims;
     private KeyValueStore<String, Double> intakeBuffer;
 
-    public LotLedger(GradeCatalogue catalogue, Duration flushInterval) {
-        this.catalogue = catalogue;
+    public LotLedger(Duration flushInterval) {
         this.flushInterval = flushInterval;
     }
 
     @Override
     public void init(ProcessorContext<String, SiteEvent> context) {
         this.context = context;
-        lots = context.getStateStore(LOTS_STORE);
+        lots = context.getStateStore(LotsTopology.STORE);
         claims = context.getStateStore(CLAIMS_STORE);
         intakeBuffer = context.getStateStore(INTAKE_BUFFER_STORE);
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flushIntake(now));
@@ -76,31 +73,27 @@ public final class LotLedger implements Processor<String, LotEvent, String, Site
         }
     }
 
-    private void onReading(GradedReading reading, long timestamp) {
-        LotFacts before = lots.get(reading.getLotId());
-        LotFacts facts = before == null ? LotFacts.first(reading) : before.plus(reading);
-        lots.put(reading.getLotId(), facts);
+    private void onReading(LotReading reading, long timestamp) {
+        LotState before = reading.before();
+        LotState lot = reading.lot();
         // A site's intake of a material is the whole mass of its lots of that material, so a lot is
         // re-booked when a reading changes its dominant material.
-        Material was = before == null ? null : materialOf(before);
-        Material is = materialOf(facts);
+        Material was = before == null ? null : before.material();
+        Material is = lot.material();
         if (was == is) {
-            buffer(facts.siteId(), is, reading.getMassKg());
+            buffer(lot.siteId(), is, reading.reading().getMassKg());
         } else {
             if (before != null) {
                 buffer(before.siteId(), was, -before.massKg());
             }
-            buffer(facts.siteId(), is, facts.massKg());
+            buffer(lot.siteId(), is, lot.massKg());
         }
-        LotClaims lotClaims = claims.get(reading.getLotId());
+        LotClaims lotClaims = claims.get(lot.lotId());
         if (lotClaims != null) {
             flushIntake(timestamp);
+            LotFacts facts = LotFacts.of(lot);
             lotClaims.requesters().forEach(requester -> answer(requester, facts, lotClaims, timestamp));
         }
-    }
-
-    private Material materialOf(LotFacts facts) {
-        return catalogue.materialOf(LotMeasure.of(facts.massByGrade()).grade());
     }
 
     private void buffer(String siteId, Material material, double kg) {
@@ -113,10 +106,10 @@ public final class LotLedger implements Processor<String, LotEvent, String, Site
         LotClaims before = claims.get(request.lotId());
         LotClaims lotClaims = (before == null ? LotClaims.none() : before).with(request);
         claims.put(request.lotId(), lotClaims);
-        LotFacts facts = lots.get(request.lotId());
-        if (facts != null) {
+        LotState lot = lots.get(request.lotId());
+        if (lot != null) {
             flushIntake(timestamp);
-            answer(request, facts, lotClaims, timestamp);
+            answer(request, LotFacts.of(lot), lotClaims, timestamp);
         }
     }
 
