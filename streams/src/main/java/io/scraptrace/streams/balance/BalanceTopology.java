@@ -3,7 +3,6 @@ package io.scraptrace.streams.balance;
 import io.scraptrace.avro.ExportDeclaration;
 import io.scraptrace.avro.GradedReading;
 import io.scraptrace.streams.combine.Combiner;
-import io.scraptrace.streams.serde.JsonSerde;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -33,7 +32,7 @@ public final class BalanceTopology {
     /** Adds the balance of {@code graded} (deduplicated) against {@code declarations} (first copies only). */
     public static void build(StreamsBuilder builder, KStream<String, GradedReading> graded, KStream<String, ExportDeclaration> declarations,
                              Duration combineInterval) {
-        Serde<SiteBalance> serde = new JsonSerde<>(SiteBalance.class);
+        Serde<SiteBalance> serde = SiteBalanceCodec.serde();
         Combiner.addStore(builder, PARTIALS_STORE, serde);
         KStream<String, SiteBalance> intake = graded.process(() -> new Combiner<GradedReading, SiteBalance>(PARTIALS_STORE,
                         (record, streamTime) -> new Combiner.Delta<>(record.value().getSiteId(), "", SiteBalance.intake(record.value())),

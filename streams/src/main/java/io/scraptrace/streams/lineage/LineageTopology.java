@@ -1,7 +1,6 @@
 package io.scraptrace.streams.lineage;
 
 import io.scraptrace.avro.GradedReading;
-import io.scraptrace.streams.serde.JsonSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -33,7 +32,7 @@ public final class LineageTopology {
     /** Adds the register for {@code graded}; returns the readings seen for the first time. */
     public static KStream<String, GradedReading> register(StreamsBuilder builder, KStream<String, GradedReading> graded) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
-                Serdes.String(), new JsonSerde<>(ReadingTrace.class)));
+                Serdes.String(), ReadingTraceCodec.serde()));
         return graded.processValues(Register::new, Named.as("views-lineage"), STORE);
     }
 

@@ -1,7 +1,6 @@
 package io.scraptrace.streams.lots;
 
 import io.scraptrace.avro.GradedReading;
-import io.scraptrace.streams.serde.JsonSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -28,7 +27,7 @@ public final class LotsTopology {
     /** Adds the lot tracker; returns the readings marked with whether each opened its lot. */
     public static KStream<String, LotReading> track(StreamsBuilder builder, KStream<String, GradedReading> deduped) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
-                Serdes.String(), new JsonSerde<>(LotState.class)).withCachingEnabled());
+                Serdes.String(), LotStateCodec.serde()).withCachingEnabled());
         return deduped.processValues(LotTracker::new, Named.as("views-lots"), STORE);
     }
 

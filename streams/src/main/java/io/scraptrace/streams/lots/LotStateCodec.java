@@ -1,0 +1,60 @@
+package io.scraptrace.streams.lots;
+
+import static io.scraptrace.streams.serde.BinarySerde.readFigures;
+import static io.scraptrace.streams.serde.BinarySerde.writeFigures;
+
+import io.scraptrace.streams.serde.BinarySerde;
+import io.scraptrace.streams.serde.StateCodec;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serde;
+
+/** Binary layout of {@link LotState} in the lots store: read and rewritten for every reading. */
+final class LotStateCodec implements StateCodec<LotState> {
+    private static final int VERSION = 1;
+
+    private LotStateCodec() {
+    }
+
+    /** The serde of the lots store. */
+    static Serde<LotState> serde() {
+        return new BinarySerde<>("LotState", VERSION, new LotStateCodec());
+    }
+
+    @Override
+    public void write(DataOutput out, LotState lot) throws IOException {
+        out.writeUTF(lot.lotId());
+        out.writeUTF(lot.siteId());
+        writeFigures(out, lot.massKgByGrade());
+        out.writeLong(lot.readings());
+        out.writeDouble(lot.confidenceSum());
+        out.writeLong(lot.firstReadingAt());
+        out.writeLong(lot.lastReadingAt());
+        out.writeLong(lot.lastGradedAt());
+        out.writeInt(lot.modelVersions().size());
+        for (String version : lot.modelVersions()) {
+            out.writeUTF(version);
+        }
+    }
+
+    @Override
+    public LotState read(DataInput in) throws IOException {
+        String lotId = in.readUTF();
+        String siteId = in.readUTF();
+        var masses = readFigures(in);
+        long readings = in.readLong();
+        double confidenceSum = in.readDouble();
+        long first = in.readLong();
+        long last = in.readLong();
+        long lastGraded = in.readLong();
+        int versionCount = in.readInt();
+        Set<String> versions = new HashSet<>();
+        for (int i = 0; i < versionCount; i++) {
+            versions.add(in.readUTF());
+        }
+        return new LotState(lotId, siteId, masses, readings, confidenceSum, first, last, lastGraded, versions);
+    }
+}
