@@ -26,7 +26,7 @@ public final class FrameValidator implements ItemValidator<Frame> {
             return Validated.invalid(List.of(Violation.NOT_AN_OBJECT));
         }
         JsonFields fields = new JsonFields(item);
-        PlantEvent event = PlantEvent.read(fields);
+        PlantEvent event = PlantEvent.read(fields, receivedAt);
         byte[] image = image(fields);
         Optional<ImageFormat> format = image == null ? Optional.empty() : ImageFormat.detect(image);
         if (image != null && format.isEmpty()) {

@@ -148,6 +148,20 @@ public final class JsonFields {
         return instant;
     }
 
+    /**
+     * A required instant of something that already happened: not later than {@code latest}. A
+     * measurement "from the future" is a wrong plant clock, and downstream it would count in the
+     * wrong hour and move event time on for everyone.
+     */
+    public Instant pastInstant(String field, Instant latest) {
+        Instant instant = instant(field);
+        if (instant != null && instant.isAfter(latest)) {
+            reject(field, "must not be later than " + latest + " (the time it was received plus the allowed clock skew)");
+            return null;
+        }
+        return instant;
+    }
+
     /** An optional ISO-8601 date ({@code 2027-03-31}), returned in its canonical text form. */
     public String optionalDate(String field) {
         if (!present(field)) {

@@ -1,5 +1,6 @@
 package io.scraptrace.ingest.validation;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -13,9 +14,12 @@ import java.time.Instant;
  * @param timestamp when it was measured
  */
 record PlantEvent(String eventId, String siteId, String stationId, String lotId, Instant timestamp) {
-    /** Read (and check) the event fields; violations are recorded in {@code fields}. */
-    static PlantEvent read(JsonFields fields) {
+    /** How far a plant's clock may run ahead of ours before its measurement times are refused. */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+    /** Read (and check) the event fields of an item received at {@code receivedAt}; violations are recorded in {@code fields}. */
+    static PlantEvent read(JsonFields fields, Instant receivedAt) {
         return new PlantEvent(fields.id("eventId"), fields.id("siteId"), fields.id("stationId"), fields.id("lotId"),
-                fields.instant("timestamp"));
+                fields.pastInstant("timestamp", receivedAt.plus(MAX_CLOCK_SKEW)));
     }
 }

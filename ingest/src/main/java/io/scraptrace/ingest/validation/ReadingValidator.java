@@ -24,7 +24,7 @@ public final class ReadingValidator implements ItemValidator<Reading> {
             return Validated.invalid(List.of(Violation.NOT_AN_OBJECT));
         }
         JsonFields fields = new JsonFields(item);
-        PlantEvent event = PlantEvent.read(fields);
+        PlantEvent event = PlantEvent.read(fields, receivedAt);
         Sensor sensor = fields.symbol("sensor", Sensor.values());
         double massKg = fields.number("massKg", Bounds.positive());
         Map<String, Double> composition = composition(fields);

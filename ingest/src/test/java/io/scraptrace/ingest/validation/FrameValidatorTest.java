@@ -13,6 +13,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class FrameValidatorTest {
+    private static final Instant RECEIVED = Instant.parse("2026-11-25T10:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
     private final FrameValidator validator = new FrameValidator(1000);
 
@@ -32,8 +33,8 @@ class FrameValidatorTest {
 
     @Test
     void pngAndJpegAreRecognisedByMagicBytes() {
-        Validated<Frame> png = validator.validate(frame(image(ImageFormat.PNG, 100)), Instant.EPOCH);
-        Validated<Frame> jpeg = validator.validate(frame(image(ImageFormat.JPEG, 100)), Instant.EPOCH);
+        Validated<Frame> png = validator.validate(frame(image(ImageFormat.PNG, 100)), RECEIVED);
+        Validated<Frame> jpeg = validator.validate(frame(image(ImageFormat.JPEG, 100)), RECEIVED);
 
         assertEquals("image/png", png.record().getContentType());
         assertEquals("image/jpeg", jpeg.record().getContentType());
@@ -45,19 +46,19 @@ class FrameValidatorTest {
         byte[] gif = "GIF89a-not-accepted".getBytes();
 
         assertEquals(new Violation("imageBase64", "must be a JPEG or PNG image"),
-                validator.validate(frame(gif), Instant.EPOCH).violations().get(0));
+                validator.validate(frame(gif), RECEIVED).violations().get(0));
     }
 
     @Test
     void imageOverTheLimitIsRejected() {
-        assertTrue(validator.validate(frame(image(ImageFormat.PNG, 1000)), Instant.EPOCH).isValid());
-        assertEquals("imageBase64", validator.validate(frame(image(ImageFormat.PNG, 1001)), Instant.EPOCH).violations().get(0).field());
-        assertEquals("imageBase64", validator.validate(frame(image(ImageFormat.PNG, 5000)), Instant.EPOCH).violations().get(0).field());
+        assertTrue(validator.validate(frame(image(ImageFormat.PNG, 1000)), RECEIVED).isValid());
+        assertEquals("imageBase64", validator.validate(frame(image(ImageFormat.PNG, 1001)), RECEIVED).violations().get(0).field());
+        assertEquals("imageBase64", validator.validate(frame(image(ImageFormat.PNG, 5000)), RECEIVED).violations().get(0).field());
     }
 
     @Test
     void invalidBase64IsRejected() {
         assertEquals(new Violation("imageBase64", "must be base64"),
-                validator.validate(frame(new byte[0]).put("imageBase64", "%%%not base64%%%"), Instant.EPOCH).violations().get(0));
+                validator.validate(frame(new byte[0]).put("imageBase64", "%%%not base64%%%"), RECEIVED).violations().get(0));
     }
 }

@@ -104,6 +104,15 @@ class ReadingValidatorTest {
     }
 
     @Test
+    void aMeasurementLaterThanReceiptPlusTheClockSkewIsRefusedWithTheReason() {
+        Violation ahead = violations(validReading().put("timestamp", "2026-11-25T10:05:01Z")).get(0);
+        assertEquals("timestamp", ahead.field());
+        assertTrue(ahead.reason().contains("clock skew"), ahead.reason());
+        assertTrue(validator.validate(validReading().put("timestamp", "2026-11-25T10:05:00Z"), RECEIVED).isValid(),
+                "a plant clock up to five minutes ahead is accepted");
+    }
+
+    @Test
     void nonObjectItemIsRejectedAsAWhole() {
         Validated<Reading> result = validator.validate(JSON.getNodeFactory().numberNode(3), RECEIVED);
 

@@ -81,7 +81,9 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             ScrapTraceConfig config = ScrapTraceConfig.load(null, System.getenv(), Map.of(ScrapTraceConfig.BOOTSTRAP_SERVERS, bootstrap,
                     ScrapTraceConfig.TOPIC_PREFIX, run + ".", ScrapTraceConfig.DATA_DIR, work.resolve("data").toString()));
             TopicCreator.ensureTopics(config);
-            SyntheticGraded generator = new SyntheticGraded(42, sites, lots, Instant.now().minus(Duration.ofDays(1)));
+            // Readings are 100 ms apart in measurement time and must all lie in the past, however many there are.
+            Duration span = Duration.ofMillis(100L * records).plus(Duration.ofHours(1));
+            SyntheticGraded generator = new SyntheticGraded(42, sites, lots, Instant.now().minus(span.compareTo(Duration.ofDays(1)) > 0 ? span : Duration.ofDays(1)));
             double produceRate = produce(config, generator);
             Rate raw = rawConsume(config);
             Result topology = runTopology(config, run);
