@@ -40,7 +40,7 @@ final class RegionRollup implements Processor<String, RegionAggregate, String, R
             add(days, AggregateWindow.DAY, record.key(), AggregateWindow.DAY.startOf(partial.getWindowStart().toEpochMilli()), partial, time);
         }
         ValueAndTimestamp<RegionAggregate> before = allTime.get(record.key());
-        RegionAggregate total = RegionTotals.sum(before == null ? RegionTotals.empty(AggregateWindow.ALL) : before.value(), partial);
+        RegionAggregate total = RegionTotals.add(before == null ? RegionTotals.empty(AggregateWindow.ALL) : before.value(), partial);
         allTime.put(record.key(), ValueAndTimestamp.make(total, time));
         publish(RegionTotals.inWindow(total, AggregateWindow.ALL, Instant.EPOCH), time);
     }
@@ -48,7 +48,7 @@ final class RegionRollup implements Processor<String, RegionAggregate, String, R
     private void add(TimestampedWindowStore<String, RegionAggregate> store, AggregateWindow window, String region, long start,
                      RegionAggregate partial, long time) {
         ValueAndTimestamp<RegionAggregate> before = store.fetch(region, start);
-        RegionAggregate total = RegionTotals.sum(before == null ? RegionTotals.empty(window) : before.value(), partial);
+        RegionAggregate total = RegionTotals.add(before == null ? RegionTotals.empty(window) : before.value(), partial);
         store.put(region, ValueAndTimestamp.make(total, time), start);
         publish(RegionTotals.inWindow(total, window, Instant.ofEpochMilli(start)), time);
     }

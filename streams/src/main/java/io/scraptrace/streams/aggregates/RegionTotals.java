@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The arithmetic of a {@link RegionAggregate}: one reading's contribution, and the sum of two.
+ * The arithmetic of a {@link RegionAggregate}: one reading's contribution, and adding one to another.
  * UNCERTAIN mass is kept out of the per-material tonnes and counted in {@code uncertainTonnes}, so
  * material tonnes plus uncertain tonnes is the region's total; contained Li/Ni/Co come from the
  * measured composition and count whatever the grade.
@@ -41,12 +41,18 @@ public final class RegionTotals {
     /** What {@code c} alone adds to {@code region}'s totals in {@code window}, starting at {@code start} (null for all-time). */
     public static RegionAggregate of(String region, RegionContribution c, AggregateWindow window, Instant start) {
         double tonnes = c.massKg() / KG_PER_TONNE;
-        Map<String, Double> byMaterial = c.uncertain() ? Map.of() : Map.of(c.material(), tonnes);
+        // Mutable maps: a reading's share becomes the combiner's running sum for its bucket.
+        Map<String, Double> byGrade = new HashMap<>(4);
+        byGrade.put(c.grade(), tonnes);
+        Map<String, Double> byMaterial = new HashMap<>(4);
+        if (!c.uncertain()) {
+            byMaterial.put(c.material(), tonnes);
+        }
         return RegionAggregate.newBuilder()
                 .setRegion(region)
                 .setWindow(window.label())
                 .setWindowStart(start)
-                .setTonnesByGrade(Map.of(c.grade(), tonnes))
+                .setTonnesByGrade(byGrade)
                 .setTonnesByMaterial(byMaterial)
                 .setHighGradeTonnes(c.highGrade() ? tonnes : 0.0)
                 .setBlackMassTonnes(!c.uncertain() && Material.BLACK_MASS.name().equals(c.material()) ? tonnes : 0.0)
@@ -62,34 +68,34 @@ public final class RegionTotals {
                 .build();
     }
 
-    /** {@code total} with {@code delta} added: figures summed, the later update time kept; region, window and bounds from {@code total}. */
-    public static RegionAggregate sum(RegionAggregate total, RegionAggregate delta) {
-        Instant updated = later(total.getUpdatedAt(), delta.getUpdatedAt());
-        // A fresh builder: newBuilder(total) would deep-copy every field only to overwrite most of them.
-        return RegionAggregate.newBuilder()
-                .setRegion(delta.getRegion())
-                .setWindow(total.getWindow())
-                .setWindowStart(total.getWindowStart())
-                .setWindowEnd(total.getWindowEnd())
-                .setTonnesByGrade(plus(total.getTonnesByGrade(), delta.getTonnesByGrade()))
-                .setTonnesByMaterial(plus(total.getTonnesByMaterial(), delta.getTonnesByMaterial()))
-                .setHighGradeTonnes(total.getHighGradeTonnes() + delta.getHighGradeTonnes())
-                .setBlackMassTonnes(total.getBlackMassTonnes() + delta.getBlackMassTonnes())
-                .setUncertainTonnes(total.getUncertainTonnes() + delta.getUncertainTonnes())
-                .setLiTonnes(total.getLiTonnes() + delta.getLiTonnes())
-                .setNiTonnes(total.getNiTonnes() + delta.getNiTonnes())
-                .setCoTonnes(total.getCoTonnes() + delta.getCoTonnes())
-                .setLots(total.getLots() + delta.getLots())
-                .setReadings(total.getReadings() + delta.getReadings())
-                .setUncertainReadings(total.getUncertainReadings() + delta.getUncertainReadings())
-                .setConfidenceSum(total.getConfidenceSum() + delta.getConfidenceSum())
-                .setUpdatedAt(updated)
-                .build();
+    /**
+     * Adds {@code delta} to {@code total} in place and returns it: figures summed, the later update
+     * time kept, the region taken from {@code delta}; window and bounds stay {@code total}'s. Per
+     * reading this runs once per window, so it updates rather than copying every field and map: the
+     * caller must own {@code total} (fresh, just read from a store, or a combiner's private sum).
+     */
+    public static RegionAggregate add(RegionAggregate total, RegionAggregate delta) {
+        total.setRegion(delta.getRegion());
+        total.setTonnesByGrade(plus(total.getTonnesByGrade(), delta.getTonnesByGrade()));
+        total.setTonnesByMaterial(plus(total.getTonnesByMaterial(), delta.getTonnesByMaterial()));
+        total.setHighGradeTonnes(total.getHighGradeTonnes() + delta.getHighGradeTonnes());
+        total.setBlackMassTonnes(total.getBlackMassTonnes() + delta.getBlackMassTonnes());
+        total.setUncertainTonnes(total.getUncertainTonnes() + delta.getUncertainTonnes());
+        total.setLiTonnes(total.getLiTonnes() + delta.getLiTonnes());
+        total.setNiTonnes(total.getNiTonnes() + delta.getNiTonnes());
+        total.setCoTonnes(total.getCoTonnes() + delta.getCoTonnes());
+        total.setLots(total.getLots() + delta.getLots());
+        total.setReadings(total.getReadings() + delta.getReadings());
+        total.setUncertainReadings(total.getUncertainReadings() + delta.getUncertainReadings());
+        total.setConfidenceSum(total.getConfidenceSum() + delta.getConfidenceSum());
+        total.setUpdatedAt(later(total.getUpdatedAt(), delta.getUpdatedAt()));
+        return total;
     }
 
-    private static Map<String, Double> plus(Map<String, Double> a, Map<String, Double> b) {
-        Map<String, Double> sum = new HashMap<>(a);
-        b.forEach((key, value) -> sum.merge(key, value, Double::sum));
+    /** {@code into} with {@code more} added, updated in place when it is a plain HashMap. */
+    private static Map<String, Double> plus(Map<String, Double> into, Map<String, Double> more) {
+        Map<String, Double> sum = into instanceof HashMap ? into : new HashMap<>(into);
+        more.forEach((key, value) -> sum.merge(key, value, Double::sum));
         return sum;
     }
 

@@ -74,7 +74,8 @@ public final class Combiner<I, V> implements Processor<String, I, String, V> {
     /**
      * @param storeName    the buffer store, added with {@link #addStore}
      * @param contribution what an input adds
-     * @param sum          adds two deltas
+     * @param sum          adds the second delta to the first; may update the first in place and return
+     *                     it, because the combiner owns its sums and forwards each only once
      * @param interval     how often the sums are forwarded
      */
     public Combiner(String storeName, Contribution<I, V> contribution, BinaryOperator<V> sum, Duration interval) {
