@@ -37,7 +37,7 @@ public final class AggregatesTopology {
     /** Config key: how often the per-partition sums are sent on to the regional totals. */
     public static final String COMBINE_INTERVAL_MS = "streams.combine.interval.ms";
     /** Default combine interval: well under the commit interval, so it adds little to freshness. */
-    public static final Duration DEFAULT_COMBINE_INTERVAL = Duration.ofMillis(250);
+    public static final Duration DEFAULT_COMBINE_INTERVAL = Duration.ofMillis(100);
     /** Per-partition sums not yet sent on. */
     public static final String PARTIALS_STORE = "views-agg-partials-store";
 
@@ -55,7 +55,7 @@ public final class AggregatesTopology {
                 .leftJoin(sites, (lotId, r) -> r.reading().getSiteId(),
                         (r, site) -> RegionContribution.of(r.reading(), r.firstOfLot(), site), Named.as("views-agg-site-join"))
                 .process(() -> new Combiner<>(PARTIALS_STORE, (record, streamTime) -> partial(record, streamTime, grace),
-                        RegionTotals::sum, combineInterval(config)), Named.as("views-agg-combine"), PARTIALS_STORE)
+                        RegionTotals::add, combineInterval(config)), Named.as("views-agg-combine"), PARTIALS_STORE)
                 .repartition(Repartitioned.<String, RegionAggregate>as("views-aggregates-by-region")
                         .withKeySerde(Serdes.String()).withValueSerde(out.valueSerde()))
                 .process(RegionRollup::new, Named.as("views-agg-rollup"),
