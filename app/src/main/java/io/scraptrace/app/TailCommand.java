@@ -3,7 +3,7 @@ package io.scraptrace.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scraptrace.core.cli.CommonOptions;
+import io.scraptrace.core.cli.ClientOptions;
 import io.scraptrace.core.cli.DurationConverter;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.kafka.KafkaClients;
@@ -49,7 +49,7 @@ final class TailCommand implements Callable<Integer> {
     boolean withMetadata;
 
     @Mixin
-    CommonOptions options;
+    ClientOptions options;
 
     private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 

@@ -52,10 +52,15 @@ public final class ScratchKafka implements AutoCloseable {
         if (embedded != null) {
             embedded.close();
         }
-        try (Stream<Path> paths = Files.walk(workDir)) {
+        deleteTree(workDir);
+    }
+
+    /** Deletes {@code dir} and everything under it: scratch state of a command that ran its own broker. */
+    public static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + workDir, e);
+            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 }

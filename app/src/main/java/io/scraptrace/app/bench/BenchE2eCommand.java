@@ -2,6 +2,7 @@ package io.scraptrace.app.bench;
 
 import io.scraptrace.app.demo.Demo;
 import io.scraptrace.app.demo.DemoOptions;
+import io.scraptrace.broker.ScratchKafka;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
@@ -71,6 +72,8 @@ public final class BenchE2eCommand implements Callable<Integer> {
             }
         } finally {
             pipeline.stop();
+            // The pipeline's broker and state live here; a benchmark leaves nothing behind.
+            ScratchKafka.deleteTree(work);
         }
         return 0;
     }

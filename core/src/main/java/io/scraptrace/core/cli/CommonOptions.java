@@ -4,18 +4,17 @@ import io.scraptrace.core.config.ScrapTraceConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Options every service command takes (CONTRACT section 1), as a picocli mixin. Only options the
- * user actually gave override the configuration file and environment.
+ * Options every service command takes (CONTRACT section 1), as a picocli mixin: the client options
+ * plus the HTTP port, the state directory and the tokens file. Only options the user actually gave
+ * override the configuration file and environment.
  */
 public final class CommonOptions {
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (Kafka-style keys, e.g. bootstrap.servers, producer.linger.ms).")
-    Path configFile;
-
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers (default localhost:9092).")
-    String bootstrapServers;
+    @Mixin
+    ClientOptions client;
 
     @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default 8080).")
     Integer port;
@@ -34,9 +33,6 @@ public final class CommonOptions {
     /** As {@link #config()}, with command-specific overrides that rank with the options. */
     public ScrapTraceConfig config(Map<String, String> extra) {
         Map<String, String> overrides = new HashMap<>(extra);
-        if (bootstrapServers != null) {
-            overrides.put(ScrapTraceConfig.BOOTSTRAP_SERVERS, bootstrapServers);
-        }
         if (port != null) {
             overrides.put(ScrapTraceConfig.HTTP_PORT, String.valueOf(port));
         }
@@ -46,6 +42,6 @@ public final class CommonOptions {
         if (tokensFile != null) {
             overrides.put(ScrapTraceConfig.TOKENS_FILE, tokensFile.toString());
         }
-        return ScrapTraceConfig.load(configFile, System.getenv(), overrides);
+        return client.config(overrides);
     }
 }
