@@ -17,6 +17,7 @@ import io.scraptrace.streams.balance.SiteBalance;
 import io.scraptrace.streams.lineage.LineageTopology;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,7 @@ public final class BenchStreamsCommand implements Callable<Integer> {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     // CPU time tells the cost per record apart from waiting, and is less distorted by other load on the machine.
     private static final OperatingSystemMXBean PROCESS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @Option(names = "--records", defaultValue = "200000", description = "Graded records to push through (default ${DEFAULT-VALUE}).")
     int records;
@@ -99,14 +101,16 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             System.out.printf("records                 %,d graded (%d lots, %d sites, %d stream thread(s))%n", records, lots, sites, threads);
             System.out.printf("produce (acks=all)      %,.0f records/s%n", produceRate);
             System.out.printf("raw consume             %,.0f records/s%n", raw.perSecond());
-            System.out.printf("full topology          %,.0f records/s (from RUNNING; %,.0f records/s including %.1f s start-up)%n",
-                    topology.rate(), topology.rateWithStartup(), topology.startupSeconds());
+            System.out.printf("full topology          %,.0f records/s (from RUNNING; %,.0f records/s including %.1f s start-up; 25-75 %% of records %,.0f records/s)%n",
+                    topology.rate(), topology.rateWithStartup(), topology.startupSeconds(), topology.middleRate());
             System.out.printf("lineage only           %,.0f records/s (one exactly-once logged store write per reading, nothing else)%n",
                     lineage.rate());
             System.out.printf("topology / raw consume  %.1f %% (lineage only / raw consume %.1f %%)%n", 100.0 * topology.rate() / raw.perSecond(),
                     100.0 * lineage.rate() / raw.perSecond());
             System.out.printf("CPU per record          raw consume %.1f µs, lineage only %.1f µs, full topology %.1f µs (whole process: broker and clients, all cores)%n",
                     raw.cpuMicrosPerRecord(), lineage.cpuMicrosPerRecord(), topology.cpuMicrosPerRecord());
+            System.out.printf("stream threads' CPU     lineage only %.1f µs, full topology %.1f µs per record%n",
+                    lineage.streamThreadMicrosPerRecord(), topology.streamThreadMicrosPerRecord());
             return 0;
         }
     }
@@ -153,7 +157,8 @@ public final class BenchStreamsCommand implements Callable<Integer> {
         }
     }
 
-    private record Result(double rate, double rateWithStartup, double startupSeconds, double cpuMicrosPerRecord) {
+    private record Result(double rate, double middleRate, double rateWithStartup, double startupSeconds, double cpuMicrosPerRecord,
+                          double streamThreadMicrosPerRecord) {
     }
 
     /**
@@ -190,15 +195,40 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             }
             long runningAt = System.nanoTime();
             long cpuAtRunning = PROCESS.getProcessCpuTime();
-            while (done.applyAsLong(streams) < records) {
+            long threadCpuAtRunning = streamThreadsCpuNanos(run);
+            // The rate between 25 % and 75 % counted leaves out the JIT's busiest start and the drain at
+            // the end; the counted figures lag what the source has processed by about the same at both marks.
+            long[] marks = new long[2];
+            long[] countedAtMarks = new long[2];
+            for (long counted = done.applyAsLong(streams); counted < records; counted = done.applyAsLong(streams)) {
                 if (seconds(started) > TIMEOUT.toSeconds()) {
-                    throw new IllegalStateException(run + " counted only " + done.applyAsLong(streams) + " of " + records);
+                    throw new IllegalStateException(run + " counted only " + counted + " of " + records);
+                }
+                for (int m = 0; m < 2; m++) {
+                    if (marks[m] == 0 && counted >= records * (1 + 2 * m) / 4) {
+                        marks[m] = System.nanoTime();
+                        countedAtMarks[m] = counted;
+                    }
                 }
                 Thread.sleep(50);
             }
-            return new Result(records / seconds(runningAt), records / seconds(started), (runningAt - started) / 1e9,
-                    (PROCESS.getProcessCpuTime() - cpuAtRunning) / 1e3 / records);
+            long threadCpu = streamThreadsCpuNanos(run) - threadCpuAtRunning;
+            double middle = marks[1] == 0 ? Double.NaN : (countedAtMarks[1] - countedAtMarks[0]) * 1e9 / (marks[1] - marks[0]);
+            return new Result(records / seconds(runningAt), middle, records / seconds(started), (runningAt - started) / 1e9,
+                    (PROCESS.getProcessCpuTime() - cpuAtRunning) / 1e3 / records, threadCpu / 1e3 / records);
         }
+    }
+
+    /**
+     * CPU time of the application's stream threads so far: the topology's own cost, apart from the
+     * broker, the JIT and the collector that share the process (and steadier than the rate on a
+     * busy machine).
+     */
+    private static long streamThreadsCpuNanos(String applicationId) {
+        // Kafka Streams names its threads <client id>-StreamThread-<n>; the client id starts with the application id.
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(applicationId + "-") && t.getName().contains("-StreamThread-"))
+                .mapToLong(t -> THREADS.getThreadCpuTime(t.getId())).filter(nanos -> nanos > 0).sum();
     }
 
     /** Readings counted at both repartitioned ends of the views: the smaller of the two. */
