@@ -49,7 +49,7 @@ public final class AggregatesTopology {
                              GlobalKTable<String, Site> sites) {
         Duration grace = Duration.ofMillis(config.getLong(GRACE_MS, DEFAULT_GRACE.toMillis()));
         Topic<String, RegionAggregate> out = config.topics().aggregates;
-        Combiner.addStore(builder, PARTIALS_STORE, out.valueSerde());
+        Combiner.addStore(builder, PARTIALS_STORE, RegionPartialCodec.serde());
         addTotalsStores(builder, grace, out);
         readings
                 .leftJoin(sites, (lotId, r) -> r.reading().getSiteId(),
@@ -57,7 +57,7 @@ public final class AggregatesTopology {
                 .process(() -> new Combiner<>(PARTIALS_STORE, (record, streamTime) -> partial(record, streamTime, grace),
                         RegionTotals::add, combineInterval(config)), Named.as("views-agg-combine"), PARTIALS_STORE)
                 .repartition(Repartitioned.<String, RegionAggregate>as("views-aggregates-by-region")
-                        .withKeySerde(Serdes.String()).withValueSerde(out.valueSerde()))
+                        .withKeySerde(Serdes.String()).withValueSerde(RegionPartialCodec.serde()))
                 .process(RegionRollup::new, Named.as("views-agg-rollup"),
                         AggregateWindow.HOUR.storeName(), AggregateWindow.DAY.storeName(), AggregateWindow.ALL.storeName())
                 .to(out.name(), Produced.with(out.keySerde(), out.valueSerde()).withName("views-agg-sink"));
