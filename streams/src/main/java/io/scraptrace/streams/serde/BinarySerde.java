@@ -10,9 +10,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Kafka serde for hot internal state through a {@link StateCodec}: a format version byte, then the
@@ -22,7 +19,7 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * @param <T> the state type
  */
-public final class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class BinarySerde<T> extends StateSerde<T> {
     private final String typeName;
     private final int version;
     private final StateCodec<T> codec;
@@ -103,25 +100,5 @@ public final class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializ
             figures.put(in.readUTF(), in.readDouble());
         }
         return figures;
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return this;
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        // Nothing to configure: the layout is fixed at construction.
-    }
-
-    @Override
-    public void close() {
-        // Stateless: one instance serves as serializer and deserializer and may be shared.
     }
 }

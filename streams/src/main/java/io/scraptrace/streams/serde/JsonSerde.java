@@ -5,11 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
-import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Kafka serde for the small Java records the streams topologies keep as internal state (store
@@ -18,7 +14,7 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * @param <T> the record class
  */
-public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class JsonSerde<T> extends StateSerde<T> {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .findAndRegisterModules()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -56,25 +52,5 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         } catch (IOException e) {
             throw new SerializationException("cannot decode " + type.getSimpleName() + " from " + topic + ": " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return this;
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        // Nothing to configure: the type is fixed at construction.
-    }
-
-    @Override
-    public void close() {
-        // Stateless: one instance serves as serializer and deserializer and may be shared.
     }
 }
