@@ -34,10 +34,6 @@ public final class AggregatesTopology {
     public static final String GRACE_MS = "streams.window.grace.ms";
     /** Default grace period. */
     public static final Duration DEFAULT_GRACE = Duration.ofHours(1);
-    /** Config key: how often the per-partition sums are sent on to the regional totals. */
-    public static final String COMBINE_INTERVAL_MS = "streams.combine.interval.ms";
-    /** Default combine interval: well under the commit interval, so it adds little to freshness. */
-    public static final Duration DEFAULT_COMBINE_INTERVAL = Duration.ofMillis(100);
     /** Per-partition sums not yet sent on. */
     public static final String PARTIALS_STORE = "views-agg-partials-store";
 
@@ -55,17 +51,12 @@ public final class AggregatesTopology {
                 .leftJoin(sites, (lotId, r) -> r.reading().getSiteId(),
                         (r, site) -> RegionContribution.of(r.reading(), r.firstOfLot(), site), Named.as("views-agg-site-join"))
                 .process(() -> new Combiner<>(PARTIALS_STORE, (record, streamTime) -> partial(record, streamTime, grace),
-                        RegionTotals::add, combineInterval(config)), Named.as("views-agg-combine"), PARTIALS_STORE)
+                        RegionTotals::add, Combiner.interval(config)), Named.as("views-agg-combine"), PARTIALS_STORE)
                 .repartition(Repartitioned.<String, RegionAggregate>as("views-aggregates-by-region")
                         .withKeySerde(Serdes.String()).withValueSerde(RegionPartialCodec.serde()))
                 .process(RegionRollup::new, Named.as("views-agg-rollup"),
                         AggregateWindow.HOUR.storeName(), AggregateWindow.DAY.storeName(), AggregateWindow.ALL.storeName())
                 .to(out.name(), Produced.with(out.keySerde(), out.valueSerde()).withName("views-agg-sink"));
-    }
-
-    /** How often combiners of {@code config} forward their sums. */
-    public static Duration combineInterval(ScrapTraceConfig config) {
-        return Duration.ofMillis(config.getLong(COMBINE_INTERVAL_MS, DEFAULT_COMBINE_INTERVAL.toMillis()));
     }
 
     /** The reading's share, under the smallest of its windows still open. */

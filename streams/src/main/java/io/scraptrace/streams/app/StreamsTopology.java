@@ -11,6 +11,7 @@ import io.scraptrace.streams.aggregates.AggregatesTopology;
 import io.scraptrace.streams.alerts.AlertInputs;
 import io.scraptrace.streams.alerts.AlertsTopology;
 import io.scraptrace.streams.balance.BalanceTopology;
+import io.scraptrace.streams.combine.Combiner;
 import io.scraptrace.streams.declarations.DeclarationsTopology;
 import io.scraptrace.streams.lineage.LineageTopology;
 import io.scraptrace.streams.lots.LotReading;
@@ -59,7 +60,7 @@ public final class StreamsTopology {
         AlertsTopology.build(builder, config, new AlertInputs(lotReadings, exports, sites, consents));
         AggregatesTopology.build(builder, config, lotReadings, sites);
         KStream<String, ExportDeclaration> newDeclarations = DeclarationsTopology.register(builder, topics.exports, exports);
-        BalanceTopology.build(builder, registered, newDeclarations, AggregatesTopology.combineInterval(config));
+        BalanceTopology.build(builder, registered, newDeclarations, Combiner.interval(config));
     }
 
     private static <V> Consumed<String, V> consumed(Topic<String, V> topic) {

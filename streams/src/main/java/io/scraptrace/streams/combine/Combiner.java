@@ -1,5 +1,6 @@
 package io.scraptrace.streams.combine;
 
+import io.scraptrace.core.config.ScrapTraceConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,6 +33,11 @@ import org.apache.kafka.streams.state.Stores;
  * @param <V> the summable delta forwarded downstream
  */
 public final class Combiner<I, V> implements Processor<String, I, String, V> {
+    /** Config key: how often combiners forward their sums (aggregates and site balances alike). */
+    public static final String INTERVAL_MS = "streams.combine.interval.ms";
+    /** Default interval: well under the commit interval, so it adds little to freshness. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(100);
+
     /** Separates the bucket from the output key in the store key; buckets never contain it. */
     private static final char SEPARATOR = '\u001f';
 
@@ -83,6 +89,11 @@ public final class Combiner<I, V> implements Processor<String, I, String, V> {
         this.contribution = contribution;
         this.sum = sum;
         this.interval = interval;
+    }
+
+    /** How often the combiners of {@code config} forward their sums. */
+    public static Duration interval(ScrapTraceConfig config) {
+        return Duration.ofMillis(config.getLong(INTERVAL_MS, DEFAULT_INTERVAL.toMillis()));
     }
 
     /** Adds the buffer store a combiner named {@code storeName} keeps its sums in. */

@@ -7,8 +7,8 @@ import io.scraptrace.avro.Site;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.schemas.topics.Topic;
 import io.scraptrace.schemas.topics.Topics;
-import io.scraptrace.streams.aggregates.AggregatesTopology;
 import io.scraptrace.streams.app.StreamsTopology;
+import io.scraptrace.streams.combine.Combiner;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -54,13 +54,13 @@ public final class ViewsDriver implements AutoCloseable {
     /** Pipes a graded reading keyed by its lotId, and lets the combiners send their sums on. */
     public void grade(GradedReading reading) {
         graded.pipeInput(reading.getLotId(), reading, reading.getTimestamp());
-        driver.advanceWallClockTime(AggregatesTopology.combineInterval(config));
+        driver.advanceWallClockTime(Combiner.interval(config));
     }
 
     /** Pipes a declaration keyed by its id, and lets the combiners send their sums on. */
     public void declare(ExportDeclaration declaration) {
         exports.pipeInput(declaration.getDeclarationId(), declaration, declaration.getTimestamp());
-        driver.advanceWallClockTime(AggregatesTopology.combineInterval(config));
+        driver.advanceWallClockTime(Combiner.interval(config));
     }
 
     /** Registers a site. */
