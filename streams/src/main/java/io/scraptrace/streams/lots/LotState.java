@@ -62,11 +62,17 @@ public record LotState(String lotId, String siteId, Map<String, Double> massKgBy
         return readings == 0 ? 0.0 : confidenceSum / readings;
     }
 
-    /**
-     * The grade with the most mass; UNCERTAIN only when nothing else was graded, because an unsure
-     * model must not outvote what it did recognise.
-     */
+    /** The grade with the most mass, as {@link #dominantGrade(Map)} defines it. */
     public String dominantGrade() {
+        return dominantGrade(massKgByGrade);
+    }
+
+    /**
+     * The grade with the most mass in {@code massKgByGrade}; UNCERTAIN only when nothing else was
+     * graded, because an unsure model must not outvote what it did recognise. The one definition of a
+     * lot's (or a set of lots') grade: views and alert rules must agree on it.
+     */
+    public static String dominantGrade(Map<String, Double> massKgByGrade) {
         Optional<String> certain = heaviest(massKgByGrade.entrySet().stream()
                 .filter(e -> !Grade.UNCERTAIN.equals(e.getKey())).toList());
         return certain.orElse(Grade.UNCERTAIN);
