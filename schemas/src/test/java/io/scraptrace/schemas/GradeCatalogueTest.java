@@ -61,6 +61,15 @@ class GradeCatalogueTest {
         assertTrue(catalogue.grades().stream().filter(g -> g.material() == Material.BLACK_MASS).allMatch(Grade::baselControlled));
     }
 
+    @Test
+    void valueClassesAreRanksAndHighGradesArePremium() {
+        for (Grade g : catalogue.grades()) {
+            assertTrue(g.valueClass() >= 1 && g.valueClass() <= 3, g.code() + " value class in 1..3, was " + g.valueClass());
+            assertTrue(!g.highGrade() || g.valueClass() == 1, g.code() + " is high grade, so premium");
+        }
+        assertTrue(catalogue.valueClassOf(Grade.UNCERTAIN).isEmpty(), "UNCERTAIN has no value class");
+    }
+
     private static void assertOrdered(String what, Range r) {
         assertTrue(r.min() <= r.typical() && r.typical() <= r.max(), what + " min <= typical <= max");
     }

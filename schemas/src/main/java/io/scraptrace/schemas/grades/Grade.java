@@ -14,6 +14,8 @@ import java.util.Map;
  * @param name             human name
  * @param material         material family
  * @param highGrade        whether it counts as high grade (tramp limits, payable content)
+ * @param valueClass       1 premium, 2 standard, 3 low or off-spec, within its material: a declared
+ *                         grade with a higher number than the measured one is under-declared
  * @param baselControlled  whether export needs Basel prior informed consent
  * @param hsCodes          HS codes it is normally declared under
  * @param criteria         the defining criteria in words
@@ -25,7 +27,7 @@ import java.util.Map;
  * @param thicknessMm      thickness range, null for powders
  * @param sources          keys into the catalogue's source list
  */
-public record Grade(String code, String name, Material material, boolean highGrade, boolean baselControlled,
+public record Grade(String code, String name, Material material, boolean highGrade, int valueClass, boolean baselControlled,
                    List<String> hsCodes, String criteria, Map<String, Double> limits, List<String> payable,
                    Map<String, Range> composition, Range densityGcc, Range magneticFraction, Range thicknessMm,
                    List<String> sources) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The grade catalogue (CONTRACT section 4), loaded from {@code grades/grades.json}: the label set of
@@ -80,6 +81,15 @@ public final class GradeCatalogue {
     public boolean isHighGrade(String code) {
         Grade grade = grades.get(code);
         return grade != null && grade.highGrade();
+    }
+
+    /**
+     * Value class of a grade code (1 premium .. 3 low, see {@link Grade#valueClass()}); empty for
+     * UNCERTAIN or unknown codes.
+     */
+    public OptionalInt valueClassOf(String code) {
+        Grade grade = grades.get(code);
+        return grade == null ? OptionalInt.empty() : OptionalInt.of(grade.valueClass());
     }
 
     private record Document(String version, List<String> notes, Map<String, String> sources, List<Grade> grades) {
