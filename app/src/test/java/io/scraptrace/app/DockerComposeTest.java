@@ -281,11 +281,15 @@ class DockerComposeTest {
     private static Set<String> mainSourceLiterals() throws IOException {
         Pattern literal = Pattern.compile("\"([a-z0-9.\\-]+)\"");
         Set<String> literals = new HashSet<>();
-        try (Stream<Path> files = Files.walk(ROOT, 16)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/")).toList()) {
-                Matcher m = literal.matcher(Files.readString(file));
-                while (m.find()) {
-                    literals.add(m.group(1));
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            for (Path sources : modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
+                try (Stream<Path> files = Files.walk(sources)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                        Matcher m = literal.matcher(Files.readString(file));
+                        while (m.find()) {
+                            literals.add(m.group(1));
+                        }
+                    }
                 }
             }
         }
