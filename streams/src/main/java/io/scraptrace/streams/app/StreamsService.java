@@ -5,6 +5,7 @@ import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.http.ApiServer;
 import io.scraptrace.core.kafka.KafkaClients;
 import io.scraptrace.core.kafka.TopicCreator;
+import io.scraptrace.core.metrics.Metrics;
 import io.scraptrace.streams.alerts.consents.ConsentsLoader;
 import io.scraptrace.streams.query.AggregateViews;
 import io.scraptrace.streams.query.AlertViews;
@@ -46,6 +47,7 @@ public final class StreamsService implements Service {
     private final LiveFeed feed;
     private volatile KafkaStreams streams;
     private ChangelogEnds changelogEnds;
+    private Metrics.Binding streamsMetrics;
 
     public StreamsService(ScrapTraceConfig config, ApiServer server) {
         this.config = config;
@@ -75,6 +77,7 @@ public final class StreamsService implements Service {
         Topology topology = StreamsTopology.build(config);
         Properties properties = StreamsProperties.of(config, self);
         KafkaStreams app = new KafkaStreams(topology, properties);
+        streamsMetrics = server.metrics().bind(app);
         app.setUncaughtExceptionHandler(e -> {
             // Exactly-once makes a replaced thread resume from the last commit: nothing lost, nothing twice.
             LOG.error("stream thread failed; replacing it", e);
@@ -95,6 +98,7 @@ public final class StreamsService implements Service {
             streams.close(CLOSE_TIMEOUT);
             streams = null;
             changelogEnds.close();
+            streamsMetrics.close();
         }
     }
 
