@@ -187,6 +187,8 @@ class SorterServiceIT {
             List<GradedReading> settled = KafkaTestSupport.readAtLeast(config, topics.graded, all.size(), TIMEOUT);
             Set<String> unique = settled.stream().map(GradedReading::getEventId).collect(Collectors.toSet());
             assertEquals(settled.size(), unique.size(), "no reading graded twice across the reload");
+            assertTrue(settled.stream().allMatch(g -> g.getModelVersion().equals(first) || g.getModelVersion().equals(second)),
+                    "every graded record names the version that graded it");
         }
     }
 
