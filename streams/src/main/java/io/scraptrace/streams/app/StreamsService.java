@@ -54,7 +54,8 @@ public final class StreamsService implements Service {
         SiteRegistry sites = new SiteRegistry(stores);
         ClusterQuery cluster = new ClusterQuery(stores, new Forwarder());
         Duration idle = Duration.ofMillis(config.getLong(LotViews.LOT_IDLE_MS, LotViews.DEFAULT_IDLE.toMillis()));
-        LotViews lots = new LotViews(stores, sites, idle, Clock.systemUTC());
+        double inspectionShare = config.getDouble(LotViews.INSPECTION_SHARE, LotViews.DEFAULT_INSPECTION_SHARE);
+        LotViews lots = new LotViews(stores, sites, idle, inspectionShare, Clock.systemUTC());
         server.register(new QueryRoutes(cluster, new AggregateViews(stores), lots, new BalanceViews(stores, sites),
                 new AlertViews(stores), new LineageViews(stores, cluster, lots, sites)));
         server.register(feed);
