@@ -6,6 +6,8 @@ import io.scraptrace.core.http.ApiServer;
 import io.scraptrace.core.kafka.KafkaClients;
 import io.scraptrace.core.kafka.TopicCreator;
 import io.scraptrace.streams.alerts.consents.ConsentsLoader;
+import io.scraptrace.streams.passports.PassportRoutes;
+import io.scraptrace.streams.passports.PassportViews;
 import io.scraptrace.streams.query.AggregateViews;
 import io.scraptrace.streams.query.AlertViews;
 import io.scraptrace.streams.query.BalanceViews;
@@ -58,6 +60,7 @@ public final class StreamsService implements Service {
         LotViews lots = new LotViews(stores, sites, idle, inspectionShare, Clock.systemUTC());
         server.register(new QueryRoutes(cluster, new AggregateViews(stores), lots, new BalanceViews(stores, sites),
                 new AlertViews(stores), new LineageViews(stores, cluster, lots, sites)));
+        server.register(new PassportRoutes(cluster, new PassportViews(stores, lots, sites, Clock.systemUTC())));
         server.register(feed);
         server.readiness("streams", this::ready);
         server.metrics().gauge("scraptrace_streams_sse_clients", "Connected /v1/stream clients", feed::clients);
