@@ -7,6 +7,8 @@ import io.scraptrace.core.kafka.KafkaClients;
 import io.scraptrace.core.kafka.TopicCreator;
 import io.scraptrace.core.metrics.Metrics;
 import io.scraptrace.streams.alerts.consents.ConsentsLoader;
+import io.scraptrace.streams.passports.PassportRoutes;
+import io.scraptrace.streams.passports.PassportViews;
 import io.scraptrace.streams.query.AggregateViews;
 import io.scraptrace.streams.query.AlertViews;
 import io.scraptrace.streams.query.BalanceViews;
@@ -56,9 +58,11 @@ public final class StreamsService implements Service {
         SiteRegistry sites = new SiteRegistry(stores);
         ClusterQuery cluster = new ClusterQuery(stores, new Forwarder());
         Duration idle = Duration.ofMillis(config.getLong(LotViews.LOT_IDLE_MS, LotViews.DEFAULT_IDLE.toMillis()));
-        LotViews lots = new LotViews(stores, sites, idle, Clock.systemUTC());
+        double inspectionShare = config.getDouble(LotViews.INSPECTION_SHARE, LotViews.DEFAULT_INSPECTION_SHARE);
+        LotViews lots = new LotViews(stores, sites, idle, inspectionShare, Clock.systemUTC());
         server.register(new QueryRoutes(cluster, new AggregateViews(stores), lots, new BalanceViews(stores, sites),
                 new AlertViews(stores), new LineageViews(stores, cluster, lots, sites)));
+        server.register(new PassportRoutes(cluster, new PassportViews(stores, lots, sites, Clock.systemUTC())));
         server.register(feed);
         server.readiness("streams", this::ready);
         server.metrics().gauge("scraptrace_streams_sse_clients", "Connected /v1/stream clients", feed::clients);
