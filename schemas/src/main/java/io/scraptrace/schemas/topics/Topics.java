@@ -2,6 +2,7 @@ package io.scraptrace.schemas.topics;
 
 import io.scraptrace.avro.Alert;
 import io.scraptrace.avro.BaselConsent;
+import io.scraptrace.avro.Case;
 import io.scraptrace.avro.DeadLetter;
 import io.scraptrace.avro.ExportDeclaration;
 import io.scraptrace.avro.Frame;
@@ -45,6 +46,7 @@ public final class Topics {
     public final Topic<String, Alert> alerts;
     public final Topic<String, RegionAggregate> aggregates;
     public final Topic<String, DeadLetter> deadLetter;
+    public final Topic<String, Case> cases;
 
     private final List<Topic<String, ? extends SpecificRecord>> all;
 
@@ -59,7 +61,9 @@ public final class Topics {
         alerts = topic(prefix + "alerts", Alert.class, 3, retention(Duration.ofDays(365)));
         aggregates = topic(prefix + "aggregates", RegionAggregate.class, 3, COMPACTED);
         deadLetter = topic(prefix + "deadletter", DeadLetter.class, 3, EVENTS);
-        all = List.of(readings, frames, graded, exports, sites, consents, alerts, aggregates, deadLetter);
+        // Regulators' case changes, keyed by declarationId: compacted, each record holds the whole history.
+        cases = topic(prefix + "cases", Case.class, 3, COMPACTED);
+        all = List.of(readings, frames, graded, exports, sites, consents, alerts, aggregates, deadLetter, cases);
     }
 
     /** Every contract topic, in data-flow order. */
