@@ -10,6 +10,7 @@ import io.scraptrace.specimens.Frames;
 import io.scraptrace.specimens.LabelledPiece;
 import io.scraptrace.specimens.PieceGenerator;
 import io.scraptrace.specimens.SensorMix;
+import io.scraptrace.specimens.SensorRealism;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ final class SiteLine {
         this.frameRate = frameRate;
         this.catalogue = catalogue;
         this.random = new SplittableRandom(seed);
-        this.pieces = new PieceGenerator(catalogue, random.nextLong(), PLANT_CORRUPTION, SensorMix.ANALYSERS);
+        this.pieces = new PieceGenerator(catalogue, random.nextLong(), PLANT_CORRUPTION, SensorMix.ANALYSERS, SensorRealism.REALISTIC);
         this.renderer = renderer;
     }
 
