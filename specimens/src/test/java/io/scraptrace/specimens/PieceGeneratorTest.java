@@ -1,4 +1,4 @@
-package io.scraptrace.simulator.pieces;
+package io.scraptrace.specimens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +49,7 @@ class PieceGeneratorTest {
 
     @Test
     void cleanPiecesCentreOnTheTypicalComposition() {
-        PieceGenerator generator = new PieceGenerator(2, CorruptionRates.NONE, SensorMix.only(Sensor.ASSAY));
+        PieceGenerator generator = new PieceGenerator(2, CorruptionRates.NONE, SensorMix.only(Sensor.ASSAY), SensorRealism.IDEAL);
         for (Grade grade : CATALOGUE.grades()) {
             Map<String, Double> sums = new java.util.HashMap<>();
             for (int i = 0; i < PER_GRADE; i++) {
@@ -94,6 +94,62 @@ class PieceGeneratorTest {
     }
 
     @Test
+    void stationsReportBelowTheDetectionLimitTheirOwnWay() {
+        // Mo in new-cut sheet is mostly below XRF's 0.003 % limit.
+        Map<BelowLimit, Integer> seen = new EnumMap<>(BelowLimit.class);
+        for (BelowLimit convention : BelowLimit.values()) {
+            PieceGenerator generator = new PieceGenerator(12, CorruptionRates.NONE, SensorMix.only(Sensor.XRF),
+                    SensorRealism.IDEAL.withBelowLimit(convention));
+            for (int i = 0; i < 200; i++) {
+                LabelledPiece piece = generator.next("FE_NEW_CUT");
+                Double mo = piece.reading().getComposition().get("Mo");
+                if (piece.truth().composition().get("Mo") < 0.001) {
+                    switch (convention) {
+                        case ZERO -> assertEquals(0.0, mo);
+                        case AT_LIMIT -> assertEquals(0.003, mo, 1e-9);
+                        case OMITTED -> assertNull(mo);
+                    }
+                    seen.merge(convention, 1, Integer::sum);
+                }
+            }
+        }
+        assertEquals(BelowLimit.values().length, seen.size(), "every convention exercised: " + seen);
+    }
+
+    @Test
+    void aStationKeepsItsCalibrationBiasAndStationsDiffer() {
+        SensorRealism biased = SensorRealism.REALISTIC.withBiasSigma(0.05);
+        Station one = Station.of(Sensor.XRF, 1, biased);
+        Station two = Station.of(Sensor.XRF, 2, biased);
+        assertEquals(one.calibration("Cu"), Station.of(Sensor.XRF, 1, biased).calibration("Cu"));
+        assertNotEquals(one.calibration("Cu"), two.calibration("Cu"));
+        assertTrue(Math.abs(one.calibration("Cu") - 1) <= 0.15);
+        assertEquals(1.0, Station.of(Sensor.XRF, 1, SensorRealism.IDEAL).calibration("Cu"));
+    }
+
+    @Test
+    void optionalFieldsGoMissingAtTheConfiguredRate() {
+        PieceGenerator generator = new PieceGenerator(13, CorruptionRates.NONE, SensorMix.only(Sensor.XRF),
+                SensorRealism.IDEAL.withMissingFieldRate(0.5));
+        int missing = 0;
+        int n = 2000;
+        for (int i = 0; i < n; i++) {
+            if (generator.next("FE_HS").reading().getThicknessMm() == null) {
+                missing++;
+            }
+        }
+        assertShare(0.5, missing, n);
+    }
+
+    @Test
+    void relativeNoiseGrowsAsConcentrationFalls() {
+        SensorProfile xrf = SensorProfile.of(Sensor.XRF);
+        assertTrue(xrf.sigma("Cu", 0.01, 1) / 0.01 > 5 * xrf.sigma("Cu", 10, 1) / 10);
+        assertEquals(Double.POSITIVE_INFINITY, xrf.detectionLimit("Li"));
+        assertTrue(SensorProfile.of(Sensor.LIBS).sees("Li") && SensorProfile.of(Sensor.ASSAY).sees("C"));
+    }
+
+    @Test
     void assayIsMorePreciseThanXrfAndXrfThanLibs() {
         assertTrue(spreadOfCopper(Sensor.ASSAY) < spreadOfCopper(Sensor.XRF));
         assertTrue(spreadOfCopper(Sensor.XRF) < spreadOfCopper(Sensor.LIBS));
@@ -101,7 +157,7 @@ class PieceGeneratorTest {
 
     /** Standard deviation of measured minus true Cu in FE_HS pieces. */
     private static double spreadOfCopper(Sensor sensor) {
-        PieceGenerator generator = new PieceGenerator(5, CorruptionRates.NONE, SensorMix.only(sensor));
+        PieceGenerator generator = new PieceGenerator(5, CorruptionRates.NONE, SensorMix.only(sensor), SensorRealism.IDEAL);
         double sum = 0;
         double sumSquares = 0;
         int n = 2000;

@@ -1,4 +1,4 @@
-package io.scraptrace.simulator.pieces;
+package io.scraptrace.specimens;
 
 /** How a generated piece departs from a clean, correctly labelled piece of its grade. */
 public enum Corruption {

@@ -1,4 +1,4 @@
-package io.scraptrace.simulator.pieces;
+package io.scraptrace.specimens;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

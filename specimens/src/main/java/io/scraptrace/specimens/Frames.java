@@ -1,4 +1,4 @@
-package io.scraptrace.simulator.pieces;
+package io.scraptrace.specimens;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

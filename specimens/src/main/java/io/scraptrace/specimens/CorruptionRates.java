@@ -1,4 +1,4 @@
-package io.scraptrace.simulator.pieces;
+package io.scraptrace.specimens;
 
 /**
  * Shares of generated pieces that are mislabelled or contaminated; the two are exclusive, so they

@@ -1,11 +1,13 @@
-package io.scraptrace.simulator.pieces;
+package io.scraptrace.specimens;
 
 import io.scraptrace.avro.Reading;
 import io.scraptrace.avro.Sensor;
 import io.scraptrace.schemas.grades.Grade;
 import io.scraptrace.schemas.grades.GradeCatalogue;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -15,8 +17,8 @@ import java.util.UUID;
  * configured rates contaminated or mislabelled pieces. The same seed and calls give the same
  * pieces. Not thread-safe: use one generator per thread.
  *
- * <p>Readings carry placeholder origin fields (site {@value #SITE}, station named after the
- * sensor, lot {@value #LOT}, timestamps one second apart from 2026-01-01) that callers simulating a
+ * <p>Readings carry placeholder origin fields (site {@value #SITE}, a station of the sensor's
+ * fleet such as {@code XRF-2}, lot {@value #LOT}, timestamps one second apart from 2026-01-01) that callers simulating a
  * plant replace.
  */
 public final class PieceGenerator {
@@ -31,21 +33,29 @@ public final class PieceGenerator {
     private final GradeNeighbours neighbours;
     private final CorruptionRates rates;
     private final SensorMix sensors;
+    private final SensorRealism realism;
+    private final Map<Sensor, Station[]> stations = new EnumMap<>(Sensor.class);
     private final SplittableRandom random;
     private long count;
 
-    /** A generator over the shipped catalogue. */
+    /** A generator over the shipped catalogue, with realistic stations. */
     public PieceGenerator(long seed, CorruptionRates rates, SensorMix sensors) {
-        this(GradeCatalogue.get(), seed, rates, sensors);
+        this(GradeCatalogue.get(), seed, rates, sensors, SensorRealism.REALISTIC);
+    }
+
+    /** A generator over the shipped catalogue whose stations behave as {@code realism} says. */
+    public PieceGenerator(long seed, CorruptionRates rates, SensorMix sensors, SensorRealism realism) {
+        this(GradeCatalogue.get(), seed, rates, sensors, realism);
     }
 
     /** A generator over {@code catalogue}. */
-    public PieceGenerator(GradeCatalogue catalogue, long seed, CorruptionRates rates, SensorMix sensors) {
+    public PieceGenerator(GradeCatalogue catalogue, long seed, CorruptionRates rates, SensorMix sensors, SensorRealism realism) {
         this.catalogue = catalogue;
         this.grades = catalogue.grades();
         this.neighbours = new GradeNeighbours(catalogue);
         this.rates = rates;
         this.sensors = sensors;
+        this.realism = realism;
         this.random = new SplittableRandom(seed);
     }
 
@@ -79,16 +89,26 @@ public final class PieceGenerator {
         Reading.Builder reading = Reading.newBuilder()
                 .setEventId("ev-" + new UUID(random.nextLong(), random.nextLong()))
                 .setSiteId(SITE)
-                .setStationId(sensor.name() + "-1")
                 .setLotId(LOT)
                 .setTimestamp(EPOCH.plusSeconds(count++));
-        SensorModel.measure(truth, sensor, random, reading);
+        SensorModel.measure(truth, station(sensor), grade.limits().keySet(), random, reading);
         return new LabelledPiece(reading.build(), grade.code(), label, corruption, truth);
     }
 
     /** The grade neighbours a mislabelled piece of {@code gradeCode} may be labelled with. */
     public List<String> neighboursOf(String gradeCode) {
         return neighbours.of(grade(gradeCode).code());
+    }
+
+    private Station station(Sensor sensor) {
+        Station[] fleet = stations.computeIfAbsent(sensor, s -> {
+            Station[] made = new Station[realism.stationsPerSensor()];
+            for (int i = 0; i < made.length; i++) {
+                made[i] = Station.of(s, i + 1, realism);
+            }
+            return made;
+        });
+        return fleet[random.nextInt(fleet.length)];
     }
 
     private Grade grade(String code) {

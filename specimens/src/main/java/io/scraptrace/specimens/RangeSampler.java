@@ -1,4 +1,4 @@
-package io.scraptrace.simulator.pieces;
+package io.scraptrace.specimens;
 
 import io.scraptrace.schemas.grades.Range;
 import java.util.random.RandomGenerator;
