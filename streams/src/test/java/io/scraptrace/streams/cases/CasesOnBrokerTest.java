@@ -10,7 +10,6 @@ import io.scraptrace.avro.Case;
 import io.scraptrace.avro.ExportDeclaration;
 import io.scraptrace.avro.GradedReading;
 import io.scraptrace.avro.Material;
-import io.scraptrace.avro.Site;
 import io.scraptrace.broker.EmbeddedKafka;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.http.ApiServer;
@@ -57,13 +56,9 @@ class CasesOnBrokerTest {
     void casesChangeWithAnAuditTrailAndReportsStreamFromBothInstances() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
             ScrapTraceConfig config = ScrapTraceConfig.of(Map.of(ScrapTraceConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers()));
-            Topics topics = config.topics();
             TopicCreator.ensureTopics(config);
-            try (KafkaProducer<String, Site> sites = GradedFeed.producer(config, topics.sites)) {
-                for (Site site : List.of(Records.site("S1", "JP-13"), Records.site("S2", "JP-14"))) {
-                    sites.send(new ProducerRecord<>(topics.sites.name(), site.getSiteId(), site)).get();
-                }
-            }
+            GradedFeed.register(config, List.of(Records.site("S1", "JP-13"), Records.site("S2", "JP-14")));
+            Topics topics = config.topics();
             // Each declaration names a lot that never comes: UNTRACEABLE_LOTS once the (shortened) wait is over.
             Map<String, String> settings = Map.of("alerts.lot.wait.ms", "1000", "alerts.state.in.memory", "true");
             try (StreamsInstance a = StreamsInstance.start(kafka.bootstrapServers(), dir.resolve("a"), settings);
