@@ -5,10 +5,13 @@ import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.http.ApiServer;
 import io.scraptrace.core.kafka.KafkaClients;
 import io.scraptrace.core.kafka.TopicCreator;
+import io.scraptrace.core.metrics.Metrics;
 import io.scraptrace.streams.alerts.consents.ConsentsLoader;
 import io.scraptrace.streams.cases.CaseRegistry;
 import io.scraptrace.streams.cases.CaseRoutes;
 import io.scraptrace.streams.cases.CaseWriter;
+import io.scraptrace.streams.passports.PassportRoutes;
+import io.scraptrace.streams.passports.PassportViews;
 import io.scraptrace.streams.query.AggregateViews;
 import io.scraptrace.streams.query.AlertViews;
 import io.scraptrace.streams.query.BalanceViews;
@@ -52,6 +55,7 @@ public final class StreamsService implements Service {
     private final CaseWriter caseWriter;
     private volatile KafkaStreams streams;
     private ChangelogEnds changelogEnds;
+    private Metrics.Binding streamsMetrics;
 
     public StreamsService(ScrapTraceConfig config, ApiServer server) {
         this.config = config;
@@ -61,7 +65,8 @@ public final class StreamsService implements Service {
         Forwarder forwarder = new Forwarder();
         ClusterQuery cluster = new ClusterQuery(stores, forwarder);
         Duration idle = Duration.ofMillis(config.getLong(LotViews.LOT_IDLE_MS, LotViews.DEFAULT_IDLE.toMillis()));
-        LotViews lots = new LotViews(stores, sites, idle, Clock.systemUTC());
+        double inspectionShare = config.getDouble(LotViews.INSPECTION_SHARE, LotViews.DEFAULT_INSPECTION_SHARE);
+        LotViews lots = new LotViews(stores, sites, idle, inspectionShare, Clock.systemUTC());
         CaseRegistry cases = new CaseRegistry(stores);
         caseWriter = new CaseWriter(config, cases, Clock.systemUTC());
         AlertViews alerts = new AlertViews(stores, cases);
@@ -71,6 +76,7 @@ public final class StreamsService implements Service {
         server.register(new QueryRoutes(cluster, aggregates, lots, new BalanceViews(stores, sites),
                 alerts, new LineageViews(stores, cluster, lots, sites)));
         server.register(new ReportRoutes(new ReportStreamer(stores, forwarder), alerts, aggregates));
+        server.register(new PassportRoutes(cluster, new PassportViews(stores, lots, sites, Clock.systemUTC())));
         server.register(feed);
         server.readiness("streams", this::ready);
         server.metrics().gauge("scraptrace_streams_sse_clients", "Connected /v1/stream clients", feed::clients);
@@ -89,6 +95,7 @@ public final class StreamsService implements Service {
         Topology topology = StreamsTopology.build(config);
         Properties properties = StreamsProperties.of(config, self);
         KafkaStreams app = new KafkaStreams(topology, properties);
+        streamsMetrics = server.metrics().bind(app);
         app.setUncaughtExceptionHandler(e -> {
             // Exactly-once makes a replaced thread resume from the last commit: nothing lost, nothing twice.
             LOG.error("stream thread failed; replacing it", e);
@@ -111,6 +118,7 @@ public final class StreamsService implements Service {
             streams.close(CLOSE_TIMEOUT);
             streams = null;
             changelogEnds.close();
+            streamsMetrics.close();
         }
     }
 
