@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            EvaluateAlertsCommand.class,
             TailCommand.class,
             BenchCommand.class,
         })
