@@ -22,8 +22,8 @@ class AlertFilterTest {
     @Test
     void listsOnlyAlertsWithReasonsUnlessMinSeverityIsZero() {
         Alert clean = alert("D1", "JP-13", "S1", T, List.of());
-        AlertFilter byDefault = new AlertFilter(null, null, null, null, 1, Instant.EPOCH, QueryParams.LATEST, 100);
-        AlertFilter everything = new AlertFilter(null, null, null, null, 0, Instant.EPOCH, QueryParams.LATEST, 100);
+        AlertFilter byDefault = new AlertFilter(null, null, null, 1, Instant.EPOCH, QueryParams.LATEST, 100);
+        AlertFilter everything = new AlertFilter(null, null, null, 0, Instant.EPOCH, QueryParams.LATEST, 100);
         assertFalse(byDefault.test(clean));
         assertTrue(everything.test(clean));
     }
@@ -31,23 +31,23 @@ class AlertFilterTest {
     @Test
     void filtersByRegionSiteCodeSeverityAndTime() {
         Alert alert = alert("D2", "JP-13", "S1", T, List.of(reason("VALUE_OUTLIER", 2), reason("UNREGISTERED_SITE", 5)));
-        assertTrue(new AlertFilter("JP-13", "S1", "VALUE_OUTLIER", null, 5, T, T, 10).test(alert));
-        assertFalse(new AlertFilter("JP-14", null, null, null, 1, Instant.EPOCH, QueryParams.LATEST, 10).test(alert));
-        assertFalse(new AlertFilter(null, "S2", null, null, 1, Instant.EPOCH, QueryParams.LATEST, 10).test(alert));
-        assertFalse(new AlertFilter(null, null, "VOLUME_SPIKE", null, 1, Instant.EPOCH, QueryParams.LATEST, 10).test(alert));
-        assertFalse(new AlertFilter(null, null, null, null, 1, T.plusMillis(1), QueryParams.LATEST, 10).test(alert));
-        assertFalse(new AlertFilter(null, null, null, null, 1, Instant.EPOCH, T.minusMillis(1), 10).test(alert));
+        assertTrue(new AlertFilter("JP-13", "S1", "VALUE_OUTLIER", 5, T, T, 10).test(alert));
+        assertFalse(new AlertFilter("JP-14", null, null, 1, Instant.EPOCH, QueryParams.LATEST, 10).test(alert));
+        assertFalse(new AlertFilter(null, "S2", null, 1, Instant.EPOCH, QueryParams.LATEST, 10).test(alert));
+        assertFalse(new AlertFilter(null, null, "VOLUME_SPIKE", 1, Instant.EPOCH, QueryParams.LATEST, 10).test(alert));
+        assertFalse(new AlertFilter(null, null, null, 1, T.plusMillis(1), QueryParams.LATEST, 10).test(alert));
+        assertFalse(new AlertFilter(null, null, null, 1, Instant.EPOCH, T.minusMillis(1), 10).test(alert));
     }
 
     @Test
     void filtersByStatus() {
         Alert judged = alert("D3", "JP-13", "S1", T, List.of());
         Alert pending = Alert.newBuilder(judged).setStatus("PENDING").setLotsMissing(List.of("L1")).setLotsMissingCount(1).build();
-        AlertFilter onlyPending = new AlertFilter(null, null, null, "PENDING", 0, Instant.EPOCH, QueryParams.LATEST, 10);
+        AlertFilter onlyPending = new AlertFilter(null, null, null, "PENDING", 0, Instant.EPOCH, QueryParams.LATEST, 10, null);
         assertTrue(onlyPending.test(pending));
         assertFalse(onlyPending.test(judged));
-        assertTrue(new AlertFilter(null, null, null, "JUDGED", 0, Instant.EPOCH, QueryParams.LATEST, 10).test(judged));
-        assertFalse(new AlertFilter(null, null, null, null, 1, Instant.EPOCH, QueryParams.LATEST, 10).test(pending),
+        assertTrue(new AlertFilter(null, null, null, "JUDGED", 0, Instant.EPOCH, QueryParams.LATEST, 10, null).test(judged));
+        assertFalse(new AlertFilter(null, null, null, 1, Instant.EPOCH, QueryParams.LATEST, 10).test(pending),
                 "a pending declaration has no reason yet: not among the alerts by default");
     }
 
