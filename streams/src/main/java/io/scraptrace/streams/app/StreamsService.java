@@ -7,6 +7,11 @@ import io.scraptrace.core.kafka.KafkaClients;
 import io.scraptrace.core.kafka.TopicCreator;
 import io.scraptrace.core.metrics.Metrics;
 import io.scraptrace.streams.alerts.consents.ConsentsLoader;
+import io.scraptrace.streams.cases.CaseRegistry;
+import io.scraptrace.streams.cases.CaseRoutes;
+import io.scraptrace.streams.cases.CaseWriter;
+import io.scraptrace.streams.passports.PassportRoutes;
+import io.scraptrace.streams.passports.PassportViews;
 import io.scraptrace.streams.query.AggregateViews;
 import io.scraptrace.streams.query.AlertViews;
 import io.scraptrace.streams.query.BalanceViews;
@@ -18,6 +23,8 @@ import io.scraptrace.streams.query.LotViews;
 import io.scraptrace.streams.query.QueryRoutes;
 import io.scraptrace.streams.query.SiteRegistry;
 import io.scraptrace.streams.query.StoreAccess;
+import io.scraptrace.streams.reports.ReportRoutes;
+import io.scraptrace.streams.reports.ReportStreamer;
 import io.scraptrace.streams.sse.LiveFeed;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +52,7 @@ public final class StreamsService implements Service {
     private final ApiServer server;
     private final StoreAccess stores = new StoreAccess();
     private final LiveFeed feed;
+    private final CaseWriter caseWriter;
     private volatile KafkaStreams streams;
     private ChangelogEnds changelogEnds;
     private Metrics.Binding streamsMetrics;
@@ -54,11 +62,21 @@ public final class StreamsService implements Service {
         this.server = server;
         this.feed = new LiveFeed(config);
         SiteRegistry sites = new SiteRegistry(stores);
-        ClusterQuery cluster = new ClusterQuery(stores, new Forwarder());
+        Forwarder forwarder = new Forwarder();
+        ClusterQuery cluster = new ClusterQuery(stores, forwarder);
         Duration idle = Duration.ofMillis(config.getLong(LotViews.LOT_IDLE_MS, LotViews.DEFAULT_IDLE.toMillis()));
-        LotViews lots = new LotViews(stores, sites, idle, Clock.systemUTC());
-        server.register(new QueryRoutes(cluster, new AggregateViews(stores), lots, new BalanceViews(stores, sites),
-                new AlertViews(stores), new LineageViews(stores, cluster, lots, sites)));
+        double inspectionShare = config.getDouble(LotViews.INSPECTION_SHARE, LotViews.DEFAULT_INSPECTION_SHARE);
+        LotViews lots = new LotViews(stores, sites, idle, inspectionShare, Clock.systemUTC());
+        CaseRegistry cases = new CaseRegistry(stores);
+        caseWriter = new CaseWriter(config, cases, Clock.systemUTC());
+        AlertViews alerts = new AlertViews(stores, cases);
+        AggregateViews aggregates = new AggregateViews(stores);
+        // Before the query routes: GET /v1/alerts/stats must match ahead of /v1/alerts/{declarationId}.
+        server.register(new CaseRoutes(cluster, stores, caseWriter, alerts));
+        server.register(new QueryRoutes(cluster, aggregates, lots, new BalanceViews(stores, sites),
+                alerts, new LineageViews(stores, cluster, lots, sites)));
+        server.register(new ReportRoutes(new ReportStreamer(stores, forwarder), alerts, aggregates));
+        server.register(new PassportRoutes(cluster, new PassportViews(stores, lots, sites, Clock.systemUTC())));
         server.register(feed);
         server.readiness("streams", this::ready);
         server.metrics().gauge("scraptrace_streams_sse_clients", "Connected /v1/stream clients", feed::clients);
@@ -85,6 +103,7 @@ public final class StreamsService implements Service {
         });
         changelogEnds = new ChangelogEnds(Admin.create(KafkaClients.admin(config)), properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
         stores.attach(app, self, topology.describe(), changelogEnds);
+        caseWriter.start();
         app.start();
         streams = app;
         feed.start();
@@ -94,6 +113,7 @@ public final class StreamsService implements Service {
     @Override
     public synchronized void stop() {
         feed.close();
+        caseWriter.close();
         if (streams != null) {
             streams.close(CLOSE_TIMEOUT);
             streams = null;
