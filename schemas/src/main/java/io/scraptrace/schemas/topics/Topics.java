@@ -2,6 +2,7 @@ package io.scraptrace.schemas.topics;
 
 import io.scraptrace.avro.Alert;
 import io.scraptrace.avro.BaselConsent;
+import io.scraptrace.avro.Case;
 import io.scraptrace.avro.DeadLetter;
 import io.scraptrace.avro.ExportDeclaration;
 import io.scraptrace.avro.Frame;
@@ -47,6 +48,7 @@ public final class Topics {
     public final Topic<String, RegionAggregate> aggregates;
     public final Topic<String, DeadLetter> deadLetter;
     public final Topic<String, Label> labels;
+    public final Topic<String, Case> cases;
 
     private final List<Topic<String, ? extends SpecificRecord>> all;
 
@@ -63,7 +65,9 @@ public final class Topics {
         deadLetter = topic(prefix + "deadletter", DeadLetter.class, 3, EVENTS);
         // Labels are the ground truth every retraining starts from, few and small: kept for good.
         labels = topic(prefix + "labels", Label.class, STREAM_PARTITIONS, retention(Duration.ofMillis(-1)));
-        all = List.of(readings, frames, graded, exports, sites, consents, alerts, aggregates, deadLetter, labels);
+        // Regulators' case changes, keyed by declarationId: compacted, each record holds the whole history.
+        cases = topic(prefix + "cases", Case.class, 3, COMPACTED);
+        all = List.of(readings, frames, graded, exports, sites, consents, alerts, aggregates, deadLetter, labels, cases);
     }
 
     /** Every contract topic, in data-flow order. */

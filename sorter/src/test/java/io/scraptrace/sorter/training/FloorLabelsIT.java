@@ -12,7 +12,7 @@ import io.scraptrace.core.kafka.TopicCreator;
 import io.scraptrace.schemas.grades.GradeCatalogue;
 import io.scraptrace.schemas.topics.Topic;
 import io.scraptrace.schemas.topics.Topics;
-import io.scraptrace.simulator.pieces.CorruptionRates;
+import io.scraptrace.specimens.CorruptionRates;
 import io.scraptrace.sorter.model.ModelFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
