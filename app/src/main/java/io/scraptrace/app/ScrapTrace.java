@@ -6,6 +6,7 @@ import io.scraptrace.sorter.cli.EvaluateCommand;
 import io.scraptrace.sorter.cli.SorterCommand;
 import io.scraptrace.sorter.cli.TrainCommand;
 import io.scraptrace.streams.cli.StreamsCommand;
+import io.scraptrace.streams.passports.VerifyLotCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvaluateCommand.class,
             TailCommand.class,
+            VerifyLotCommand.class,
             BenchCommand.class,
         })
 public final class ScrapTrace {

@@ -11,6 +11,7 @@ import io.scraptrace.streams.aggregates.AggregatesTopology;
 import io.scraptrace.streams.alerts.AlertInputs;
 import io.scraptrace.streams.alerts.AlertsTopology;
 import io.scraptrace.streams.balance.BalanceTopology;
+import io.scraptrace.streams.cases.CaseTopology;
 import io.scraptrace.streams.combine.CombineTopology;
 import io.scraptrace.streams.declarations.DeclarationsTopology;
 import io.scraptrace.streams.lineage.LineageTopology;
@@ -28,7 +29,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The whole streams application: subscribes each shared topic once, registers graded readings
  * (dropping resends) in the lineage, folds them into per-lot state, and builds the alerts
- * sub-topology and the views (regional aggregates, site balances, both fed by one combiner) on that.
+ * sub-topology and the views (regional aggregates, site balances, both fed by one combiner) on that,
+ * and keeps the regulators' cases beside them.
  */
 public final class StreamsTopology {
     /** Queryable global store of the site registry, present on every instance. */
@@ -62,6 +64,7 @@ public final class StreamsTopology {
         AggregatesTopology.build(builder, config, sums.byRegion());
         KStream<String, ExportDeclaration> newDeclarations = DeclarationsTopology.register(builder, topics.exports, exports);
         BalanceTopology.build(sums.bySite(), newDeclarations);
+        CaseTopology.build(builder, topics.cases);
     }
 
     private static <V> Consumed<String, V> consumed(Topic<String, V> topic) {

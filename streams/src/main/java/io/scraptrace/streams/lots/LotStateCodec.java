@@ -12,9 +12,12 @@ import java.util.HashSet;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 
-/** Binary layout of {@link LotState} in the lots store: read and rewritten for every reading. */
+/**
+ * Binary layout of {@link LotState} in the lots store: read and rewritten for every reading.
+ * Version 2 added the confidence-weighted mass, the contained battery metals and the digest.
+ */
 final class LotStateCodec implements StateCodec<LotState> {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private LotStateCodec() {
     }
@@ -38,6 +41,9 @@ final class LotStateCodec implements StateCodec<LotState> {
         for (String version : lot.modelVersions()) {
             out.writeUTF(version);
         }
+        writeFigures(out, lot.confidenceKgByGrade());
+        writeFigures(out, lot.contained());
+        lot.digest().writeTo(out);
     }
 
     @Override
@@ -55,6 +61,9 @@ final class LotStateCodec implements StateCodec<LotState> {
         for (int i = 0; i < versionCount; i++) {
             versions.add(in.readUTF());
         }
-        return new LotState(lotId, siteId, masses, readings, confidenceSum, first, last, lastGraded, versions);
+        var confidenceKg = readFigures(in);
+        var contained = readFigures(in);
+        return new LotState(lotId, siteId, masses, readings, confidenceSum, first, last, lastGraded, versions,
+                confidenceKg, contained, LotDigest.read(in));
     }
 }

@@ -25,24 +25,52 @@ public final class LotViews {
     public static final String LOT_IDLE_MS = "streams.lot.idle.ms";
     /** Default quiet time. */
     public static final Duration DEFAULT_IDLE = Duration.ofMinutes(5);
+    /** Config key: UNCERTAIN mass share (0-1) above which a lot needs inspection. */
+    public static final String INSPECTION_SHARE = "streams.lot.inspection.uncertain.share";
+    /**
+     * Default inspection share: a tenth of a lot's mass. A deployment choice, not a published
+     * figure; a plant sets it to what its inspection capacity and buyers' tolerance allow.
+     */
+    public static final double DEFAULT_INSPECTION_SHARE = 0.10;
 
     private final StoreAccess stores;
     private final SiteRegistry sites;
     private final Duration idle;
+    private final double inspectionShare;
     private final Clock clock;
 
-    public LotViews(StoreAccess stores, SiteRegistry sites, Duration idle, Clock clock) {
+    /**
+     * @param inspectionShare UNCERTAIN mass share (0-1) above which a lot needs inspection
+     */
+    public LotViews(StoreAccess stores, SiteRegistry sites, Duration idle, double inspectionShare, Clock clock) {
+        if (!(inspectionShare >= 0 && inspectionShare <= 1)) {
+            throw new IllegalArgumentException(INSPECTION_SHARE + " must be between 0 and 1, not " + inspectionShare);
+        }
         this.stores = stores;
         this.sites = sites;
         this.idle = idle;
+        this.inspectionShare = inspectionShare;
         this.clock = clock;
     }
 
     /** The lot, if this instance has it. */
     public Optional<JsonNode> lot(String lotId) {
+        return state(lotId).map(lot -> LotJson.render(lot, sites.find(lot.siteId()), now(), idle, inspectionShare));
+    }
+
+    /** The lot's state, if this instance has it. */
+    public Optional<LotState> state(String lotId) {
         ReadOnlyKeyValueStore<String, LotState> lots = stores.local(LotsTopology.STORE, QueryableStoreTypes.keyValueStore());
-        return Optional.ofNullable(lots.get(lotId))
-                .map(lot -> LotJson.render(lot, sites.find(lot.siteId()), Instant.ofEpochMilli(clock.millis()), idle));
+        return Optional.ofNullable(lots.get(lotId));
+    }
+
+    /** The lot's status now: see {@link LotJson#status}. */
+    public String status(LotState lot) {
+        return LotJson.status(lot, now(), idle, inspectionShare);
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(clock.millis());
     }
 
     /** The lot's readings in eventId order, if this instance has any. */

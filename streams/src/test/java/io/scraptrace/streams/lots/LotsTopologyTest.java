@@ -51,4 +51,22 @@ class LotsTopologyTest {
             assertEquals(Material.UNKNOWN, lot.material());
         }
     }
+
+    @Test
+    void keepsTheDigestOfTheFirstCopyOfEachReadingInArrivalOrderAndTheBatteryMetals() {
+        var r1 = graded("e1", "S1", "L5", "BM_NMC", 200, T0, Map.of("Ni", 20.0, "Co", 6.5, "Li", 3.5), 0.9);
+        var r2 = graded("e2", "S1", "L5", "BM_NMC", 100, T0.plusSeconds(5), Map.of("Ni", 18.0, "Co", 5.0, "Li", 3.0), 0.7);
+        var resentAltered = graded("e1", "S1", "L5", "BM_LFP", 999, T0.plusSeconds(9), Map.of("Li", 4.0), 0.5);
+        try (ViewsDriver views = new ViewsDriver(state)) {
+            views.grade(r1);
+            views.grade(r2);
+            views.grade(resentAltered);
+            LotState lot = views.<LotState>keyValueStore(LotsTopology.STORE).get("L5");
+            assertEquals(LotDigest.initial().next(r1).next(r2), lot.digest());
+            assertEquals(200 * 0.035 + 100 * 0.03, lot.containedKg("Li"), 1e-9);
+            assertEquals(200 * 0.20 + 100 * 0.18, lot.containedKg("Ni"), 1e-9);
+            assertEquals(200 * 0.065 + 100 * 0.05, lot.containedKg("Co"), 1e-9);
+            assertEquals((200 * 0.9 + 100 * 0.7) / 300, lot.confidence(), 1e-9);
+        }
+    }
 }
