@@ -6,6 +6,11 @@ import io.scraptrace.core.http.ApiServer;
 import io.scraptrace.core.kafka.KafkaClients;
 import io.scraptrace.core.kafka.TopicCreator;
 import io.scraptrace.streams.alerts.consents.ConsentsLoader;
+import io.scraptrace.streams.kpis.KpiReport;
+import io.scraptrace.streams.kpis.KpiRoutes;
+import io.scraptrace.streams.kpis.KpiViews;
+import io.scraptrace.streams.kpis.KpisTopology;
+import io.scraptrace.streams.kpis.Targets;
 import io.scraptrace.streams.passports.PassportRoutes;
 import io.scraptrace.streams.passports.PassportViews;
 import io.scraptrace.streams.query.AggregateViews;
@@ -22,6 +27,7 @@ import io.scraptrace.streams.query.StoreAccess;
 import io.scraptrace.streams.sse.LiveFeed;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
@@ -60,6 +66,8 @@ public final class StreamsService implements Service {
         LotViews lots = new LotViews(stores, sites, idle, inspectionShare, Clock.systemUTC());
         server.register(new QueryRoutes(cluster, new AggregateViews(stores), lots, new BalanceViews(stores, sites),
                 new AlertViews(stores), new LineageViews(stores, cluster, lots, sites)));
+        ZoneId zone = KpisTopology.zone(config);
+        server.register(new KpiRoutes(cluster, new KpiViews(stores), new KpiReport(Targets.load(config), zone), zone, Clock.systemUTC()));
         server.register(new PassportRoutes(cluster, new PassportViews(stores, lots, sites, Clock.systemUTC())));
         server.register(feed);
         server.readiness("streams", this::ready);

@@ -13,6 +13,7 @@ import io.scraptrace.streams.alerts.AlertsTopology;
 import io.scraptrace.streams.balance.BalanceTopology;
 import io.scraptrace.streams.combine.Combiner;
 import io.scraptrace.streams.declarations.DeclarationsTopology;
+import io.scraptrace.streams.kpis.KpisTopology;
 import io.scraptrace.streams.lineage.LineageTopology;
 import io.scraptrace.streams.lots.LotReading;
 import io.scraptrace.streams.lots.LotsTopology;
@@ -28,7 +29,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The whole streams application: subscribes each shared topic once, registers graded readings
  * (dropping resends) in the lineage, folds them into per-lot state, and builds the alerts
- * sub-topology and the views (regional aggregates, site balances) on that.
+ * sub-topology and the views (regional aggregates, site balances, monthly KPI totals) on that.
  */
 public final class StreamsTopology {
     /** Queryable global store of the site registry, present on every instance. */
@@ -61,6 +62,8 @@ public final class StreamsTopology {
         AggregatesTopology.build(builder, config, lotReadings, sites);
         KStream<String, ExportDeclaration> newDeclarations = DeclarationsTopology.register(builder, topics.exports, exports);
         BalanceTopology.build(builder, registered, newDeclarations, Combiner.interval(config));
+        // The alerts are this application's own output: the KPIs book each declaration as the checks judged it.
+        KpisTopology.build(builder, config, registered, sites, builder.stream(topics.alerts.name(), consumed(topics.alerts)));
     }
 
     private static <V> Consumed<String, V> consumed(Topic<String, V> topic) {
