@@ -8,7 +8,6 @@ import io.scraptrace.streams.aggregates.RegionContribution;
 import io.scraptrace.streams.combine.Combiner;
 import io.scraptrace.streams.serde.JsonSerde;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -44,7 +43,7 @@ public final class KpisTopology {
 
     /** The zone of {@code config}'s months. */
     public static ZoneId zone(ScrapTraceConfig config) {
-        return ZoneId.of(config.get(ZONE, ZoneOffset.UTC.getId()));
+        return ZoneId.of(config.get(ZONE, "UTC"));
     }
 
     /** Adds the monthly totals of {@code graded} (deduplicated) and of the judged declarations in {@code alerts}. */
