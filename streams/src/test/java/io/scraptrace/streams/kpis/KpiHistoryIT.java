@@ -6,21 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scraptrace.avro.GradedReading;
-import io.scraptrace.avro.Site;
 import io.scraptrace.broker.EmbeddedKafka;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.kafka.TopicCreator;
-import io.scraptrace.schemas.topics.Topics;
 import io.scraptrace.streams.testing.GradedFeed;
 import io.scraptrace.streams.testing.Records;
 import io.scraptrace.streams.testing.StreamsInstance;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,23 +36,15 @@ class KpiHistoryIT {
     void theYearsKpisAreAnsweredAfterARestartWithoutLocalState() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
             ScrapTraceConfig config = ScrapTraceConfig.of(Map.of(ScrapTraceConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers()));
-            Topics topics = config.topics();
             TopicCreator.ensureTopics(config);
-            try (KafkaProducer<String, Site> sites = GradedFeed.producer(config, topics.sites)) {
-                sites.send(new ProducerRecord<>(topics.sites.name(), "S1", Records.site("S1", "JP-13"))).get();
-                sites.send(new ProducerRecord<>(topics.sites.name(), "S2", Records.site("S2", "JP-14"))).get();
-            }
-            try (KafkaProducer<String, GradedReading> graded = GradedFeed.producer(config, topics.graded)) {
-                Instant march = Instant.parse("2026-03-05T09:00:00Z");
-                Instant june = Instant.parse("2026-06-20T09:00:00Z");
-                for (GradedReading reading : new GradedReading[] {
+            GradedFeed.register(config, List.of(Records.site("S1", "JP-13"), Records.site("S2", "JP-14")));
+            Instant march = Instant.parse("2026-03-05T09:00:00Z");
+            Instant june = Instant.parse("2026-06-20T09:00:00Z");
+            GradedFeed.sendAll(config, config.topics().graded.name(), List.of(
                     Records.graded("h1", "S1", "L1", "FE_HS", 1200, march),
                     Records.graded("h2", "S1", "L2", "FE_HS", 800, june),
                     Records.graded("h3", "S2", "L3", "FE_NEW_CUT", 500, june),
-                    Records.graded("h4", "S2", "L4", "BM_NMC", 250, june, Map.of("Li", 4.0, "Ni", 20.0, "Co", 6.0), 0.9)}) {
-                    graded.send(new ProducerRecord<>(topics.graded.name(), reading.getLotId(), reading)).get();
-                }
-            }
+                    Records.graded("h4", "S2", "L4", "BM_NMC", 250, june, Map.of("Li", 4.0, "Ni", 20.0, "Co", 6.0), 0.9)));
             Map<String, String> settings = Map.of("streams.commit.interval.ms", "100");
             JsonNode before;
             try (StreamsInstance first = StreamsInstance.start(kafka.bootstrapServers(), dir.resolve("state-1"), settings).awaitRunning(WAIT)) {
