@@ -4,7 +4,7 @@ import io.scraptrace.app.demo.Demo;
 import io.scraptrace.app.demo.DemoOptions;
 import io.scraptrace.core.cli.CommonOptions;
 import io.scraptrace.core.config.ScrapTraceConfig;
-import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -52,27 +52,12 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("  dashboard and API: http://localhost:%d/%n", demo.httpPort());
         System.out.printf("  Kafka:             %s%n", demo.bootstrapServers());
         System.out.printf("  data dir:          %s%n", config.dataDir().toAbsolutePath());
-        System.out.printf("  tokens (%s):%n", demo.tokensFile().toAbsolutePath());
-        printTokens(demo);
+        List<String> tokens = demo.consoleTokens();
+        System.out.printf("  tokens (%s)%s%n", demo.tokensFile().toAbsolutePath(), tokens.isEmpty() ? ", not printed: your own file" : ":");
+        tokens.forEach(line -> System.out.println("    " + line));
         System.out.println(noSimulator ? "  simulator: off" : "  simulator: " + sites + " sites, " + rate + " readings/s, anomalies on");
         System.out.println("Ctrl-C to stop.");
         stopped.await();
         return 0;
-    }
-
-    /** The regulator, the operator and the first plant token: enough to try every role. */
-    private static void printTokens(Demo demo) throws Exception {
-        boolean plantShown = false;
-        for (String line : Files.readAllLines(demo.tokensFile())) {
-            String[] parts = line.strip().split("\\s+");
-            if (line.startsWith("#") || parts.length != 3) {
-                continue;
-            }
-            if ("plant".equals(parts[1]) && plantShown) {
-                continue;
-            }
-            plantShown |= "plant".equals(parts[1]);
-            System.out.printf("    %-9s %-12s %s%n", parts[1], parts[2], parts[0]);
-        }
     }
 }

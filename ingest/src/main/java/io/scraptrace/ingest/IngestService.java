@@ -12,11 +12,13 @@ import io.scraptrace.ingest.intake.Intake;
 import io.scraptrace.ingest.intake.RecordKinds;
 import io.scraptrace.ingest.mqtt.MqttBridge;
 import io.scraptrace.ingest.publish.TransactionalPublisher;
+import io.scraptrace.ingest.sites.SiteRegions;
 
 /**
- * The ingest service: creates the contract topics, owns the transactional producers and the MQTT
- * bridge (when {@code ingest.mqtt.url} is set), and provides the HTTP routes. Register
- * {@link #routes()} on an {@link io.scraptrace.core.http.ApiServer} before starting it.
+ * The ingest service: creates the contract topics, owns the transactional producers, the reader of
+ * the sites' regions and the MQTT bridge (when {@code ingest.mqtt.url} is set), and provides the
+ * HTTP routes. Register {@link #routes()} on an {@link io.scraptrace.core.http.ApiServer} before
+ * starting it.
  */
 public final class IngestService implements Service {
     private final ScrapTraceConfig config;
@@ -24,6 +26,7 @@ public final class IngestService implements Service {
     private final TransactionalPublisher publisher;
     private final IngestRoutes routes;
     private final MqttBridge mqtt;
+    private final SiteRegions siteRegions;
     private volatile boolean started;
 
     /**
@@ -36,8 +39,9 @@ public final class IngestService implements Service {
         this.publisher = new TransactionalPublisher(config, settings.producers(), settings.instanceId(), settings.kafkaTimeout());
         RecordKinds kinds = new RecordKinds(config.topics(), settings.maxFrameBytes());
         Intake intake = new Intake(publisher, config.topics().deadLetter, settings.dedupCapacity(), metrics);
+        this.siteRegions = new SiteRegions(config, config.topics().sites, settings.kafkaTimeout());
         this.routes = new IngestRoutes(intake, kinds, new BodyReader(settings.maxBodyBytes()),
-                new Admission(settings.maxInflightRequests(), settings.maxInflightBytes()), settings.maxItems());
+                new Admission(settings.maxInflightRequests(), settings.maxInflightBytes()), settings.maxItems(), siteRegions);
         this.mqtt = settings.mqtt().map(mqttSettings -> new MqttBridge(mqttSettings, intake, kinds)).orElse(null);
     }
 
@@ -55,6 +59,7 @@ public final class IngestService implements Service {
     public void start() {
         TopicCreator.ensureTopics(config);
         publisher.start();
+        siteRegions.start();
         if (mqtt != null) {
             mqtt.start();
         }
@@ -67,6 +72,7 @@ public final class IngestService implements Service {
         if (mqtt != null) {
             mqtt.close();
         }
+        siteRegions.close();
         publisher.close();
     }
 

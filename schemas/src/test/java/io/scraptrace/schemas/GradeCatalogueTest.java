@@ -47,6 +47,23 @@ class GradeCatalogueTest {
     }
 
     @Test
+    void publishedCriteriaHold() {
+        // JFRMA thickness classes: HS/H1 >= 6 mm, H2 3-6 mm, H3/H4 under 3 mm.
+        assertEquals(6.0, grade("FE_HS").thicknessMm().min());
+        assertEquals(6.0, grade("FE_H1").thicknessMm().min());
+        assertEquals(3.0, grade("FE_H2").thicknessMm().min());
+        assertEquals(6.0, grade("FE_H2").thicknessMm().max());
+        assertEquals(3.0, grade("FE_H3_H4").thicknessMm().max());
+        // EU-27 E3 (old thick steel): Sn <= 0.010 %.
+        assertTrue(grade("FE_HS").composition().get("Sn").max() <= 0.010 && grade("FE_HS").limits().get("Sn") <= 0.010);
+        // Market black-mass payable specifications cap Cu and Al at 2 %; off-spec black mass is above them.
+        for (String code : List.of("BM_NMC", "BM_LCO", "BM_LFP")) {
+            assertTrue(grade(code).composition().get("Cu").max() <= 2.0 && grade(code).composition().get("Al").max() <= 2.0, code);
+        }
+        assertEquals(2.0, grade("BM_OFFSPEC").composition().get("Cu").min());
+    }
+
+    @Test
     void everyRangeIsOrderedAndEverySourceIsCited() {
         Set<String> sources = catalogue.sources().keySet();
         for (Grade g : catalogue.grades()) {
@@ -68,6 +85,10 @@ class GradeCatalogueTest {
             assertTrue(!g.highGrade() || g.valueClass() == 1, g.code() + " is high grade, so premium");
         }
         assertTrue(catalogue.valueClassOf(Grade.UNCERTAIN).isEmpty(), "UNCERTAIN has no value class");
+    }
+
+    private Grade grade(String code) {
+        return catalogue.find(code).orElseThrow();
     }
 
     private static void assertOrdered(String what, Range r) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.scraptrace.avro.GradedReading;
 import io.scraptrace.avro.Reading;
 import io.scraptrace.schemas.serde.AvroSerde;
 import io.scraptrace.schemas.serde.SchemaHistory;
@@ -64,6 +65,34 @@ class SchemaEvolutionTest {
         assertNull(current.getMoisturePct(), "fields added in v2 take their defaults");
         assertNull(current.getFrameId());
         assertNull(current.getReceivedAt());
+    }
+
+    @Test
+    void aGradedReadingWrittenWithVersionOneDecodesWithoutAReason() throws Exception {
+        Schema v1 = SchemaHistory.versionsOf("io.scraptrace.avro.GradedReading").get(0);
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("eventId", "e-old");
+        old.put("siteId", "S-OSA-02");
+        old.put("stationId", "XRF-1");
+        old.put("lotId", "L-7");
+        old.put("timestamp", 1_764_000_000_000L);
+        old.put("sensor", new GenericData.EnumSymbol(v1.getField("sensor").schema(), "XRF"));
+        old.put("massKg", 3.5);
+        old.put("composition", Map.of("Fe", 98.5));
+        old.put("grade", "FE_HS");
+        old.put("material", new GenericData.EnumSymbol(v1.getField("material").schema(), "FERROUS"));
+        old.put("highGrade", true);
+        old.put("confidence", 0.97);
+        old.put("probabilities", Map.of("FE_HS", 0.97));
+        old.put("modelVersion", "sensor-x");
+        old.put("frameId", null);
+        old.put("gradedAt", 1_764_000_001_000L);
+        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old).array();
+
+        GradedReading current = new AvroSerde<>(GradedReading.class).deserialize("scrap.graded", bytes);
+
+        assertEquals("FE_HS", current.getGrade());
+        assertNull(current.getUncertainReason(), "the reason added in v2 takes its default");
     }
 
     @Test

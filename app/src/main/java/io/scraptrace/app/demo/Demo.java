@@ -129,6 +129,11 @@ public final class Demo implements Service {
         return tokensFile;
     }
 
+    /** Lines showing a few tokens to try, only when the demo generated them (never a user's own file). */
+    public List<String> consoleTokens() {
+        return DemoTokens.console(config, tokensFile);
+    }
+
     /** The running simulator, or null with {@code --no-simulator}. */
     public PlantSimulator simulator() {
         return simulator;

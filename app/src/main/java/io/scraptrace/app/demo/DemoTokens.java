@@ -3,6 +3,7 @@ package io.scraptrace.app.demo;
 import io.scraptrace.core.auth.Principal;
 import io.scraptrace.core.auth.Role;
 import io.scraptrace.core.auth.TokenStore;
+import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.simulator.plant.PlantSite;
 import io.scraptrace.simulator.plant.PlantWorld;
 import io.scraptrace.simulator.plant.SimulatorTokens;
@@ -13,7 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The demo's tokens: one regulator, one operator for the first two regions and one plant token per
@@ -45,6 +48,38 @@ final class DemoTokens {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         return file;
+    }
+
+    /**
+     * Console lines for the tokens in force: the regulator, the operator and the first plant token,
+     * enough to try every role, when the demo generated them; none when the configuration names
+     * the user's own file, whose real secrets must not reach a console or a captured log.
+     */
+    static List<String> console(ScrapTraceConfig config, Path tokensFile) {
+        return config.tokensFile().isPresent() ? List.of() : console(tokensFile);
+    }
+
+    private static List<String> console(Path demoFile) {
+        List<String> shown = new ArrayList<>();
+        boolean plantShown = false;
+        for (Map.Entry<String, Principal> token : TokenStore.readTokens(read(demoFile), demoFile.toString()).entrySet()) {
+            Principal principal = token.getValue();
+            if (principal.is(Role.PLANT) && plantShown) {
+                continue;
+            }
+            plantShown |= principal.is(Role.PLANT);
+            shown.add(String.format("%-9s %-12s %s", principal.role().name().toLowerCase(Locale.ROOT),
+                    String.join(",", new TreeSet<>(principal.scopes())), token.getKey()));
+        }
+        return shown;
+    }
+
+    private static List<String> read(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     private static Map<String, Principal> operatorOnly(Map<String, Principal> generated) {

@@ -12,6 +12,14 @@ import java.util.Locale;
  * token of the wrong role or outside its scope.
  */
 public final class Auth {
+    /**
+     * The one path where a token may ride in the {@value #QUERY_TOKEN} query parameter: browsers'
+     * EventSource cannot set headers. Anywhere else a URL with a secret would end up in proxy and
+     * access logs, so the header is required.
+     */
+    public static final String QUERY_TOKEN_PATH = "/v1/stream";
+    /** The query parameter carrying the token on {@link #QUERY_TOKEN_PATH}. */
+    public static final String QUERY_TOKEN = "access_token";
     private static final String BEARER = "bearer ";
 
     private final TokenStore tokens;
@@ -36,9 +44,13 @@ public final class Auth {
         if (header != null && header.length() > BEARER.length() && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             token = header.substring(BEARER.length()).strip();
         }
+        String queryToken = ctx.queryParam(QUERY_TOKEN);
+        if (queryToken != null && !QUERY_TOKEN_PATH.equals(ctx.path())) {
+            throw new ApiException(401, "the " + QUERY_TOKEN + " query parameter is accepted only on " + QUERY_TOKEN_PATH
+                    + "; send the token as 'Authorization: Bearer <token>'");
+        }
         if (token == null) {
-            // EventSource cannot set headers: the dashboard's server-sent events pass the token as a query parameter.
-            token = ctx.queryParam("access_token");
+            token = queryToken;
         }
         if (token == null) {
             throw new ApiException(401, "missing bearer token");

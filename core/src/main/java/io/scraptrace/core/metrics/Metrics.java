@@ -1,88 +1,149 @@
 package io.scraptrace.core.metrics;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * A small registry of counters and gauges rendered in the Prometheus text format at
- * {@code /metrics}. One instance per process, shared by all services running in it.
+ * The process's metrics, rendered in the Prometheus text format at {@code /metrics}: the
+ * services' own counters and gauges, JVM and process figures, and the Kafka clients' and Kafka
+ * Streams' metrics (consumer lag per partition, request and commit rates, ...) once their clients
+ * are {@linkplain #bind(KafkaStreams) bound}. One instance per process, shared by all services running in it.
+ * Backed by a Micrometer {@link PrometheusMeterRegistry}.
  */
 public final class Metrics {
     /** A monotonically increasing count. */
     public static final class Counter {
-        private final LongAdder adder = new LongAdder();
+        private final io.micrometer.core.instrument.Counter counter;
+
+        private Counter(io.micrometer.core.instrument.Counter counter) {
+            this.counter = counter;
+        }
 
         public void inc() {
-            adder.increment();
+            counter.increment();
         }
 
         public void inc(long n) {
-            adder.add(n);
+            counter.increment(n);
         }
 
         public long get() {
-            return adder.sum();
+            return (long) counter.count();
         }
     }
 
-    private record Family(String help, String type, Map<String, Object> series) {
+    /** Bound client metrics; closing removes their series (do it when the clients close). */
+    public interface Binding extends AutoCloseable {
+        @Override
+        void close();
     }
 
-    private final Map<String, Family> families = new ConcurrentHashMap<>();
+    /**
+     * How often the Kafka binders look for metrics a client added since (a partition assigned later
+     * brings its lag series): Micrometer's default of a minute leaves a fresh service without lag.
+     */
+    private static final Duration KAFKA_REFRESH = Duration.ofSeconds(5);
+
+    private final ScheduledExecutorService kafkaRefresh = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "metrics-kafka-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Gauge suppliers by name and labels: a re-registration swaps the supplier the registered gauge reads. */
+    private final Map<List<Object>, AtomicReference<DoubleSupplier>> gauges = new ConcurrentHashMap<>();
+
+    public Metrics() {
+        for (MeterBinder jvm : List.of(new JvmMemoryMetrics(), new JvmGcMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(),
+                new ProcessorMetrics(), new FileDescriptorMetrics(), new UptimeMetrics())) {
+            jvm.bindTo(registry);
+        }
+    }
 
     /** The counter {@code name} with the given label pairs ({@code "kind", "reading"}), created on first use. */
     public Counter counter(String name, String help, String... labels) {
-        return (Counter) family(name, help, "counter").series().computeIfAbsent(labelText(labels), k -> new Counter());
+        return new Counter(io.micrometer.core.instrument.Counter.builder(name).description(help).tags(tags(labels)).register(registry));
     }
 
     /** Register a gauge read at scrape time; a later registration with the same labels replaces it. */
     public void gauge(String name, String help, DoubleSupplier value, String... labels) {
-        family(name, help, "gauge").series().put(labelText(labels), value);
+        Tags tags = tags(labels);
+        gauges.computeIfAbsent(List.of(name, tags), key -> {
+            AtomicReference<DoubleSupplier> current = new AtomicReference<>(value);
+            Gauge.builder(name, current, ref -> ref.get().getAsDouble()).description(help).tags(tags).strongReference(true).register(registry);
+            return current;
+        }).set(value);
+    }
+
+    /**
+     * Publish the metrics of a consumer and a producer working together (lag per partition, fetch,
+     * request, transaction and error rates) through Micrometer's Kafka binder.
+     */
+    public Binding bind(Consumer<?, ?> consumer, Producer<?, ?> producer) {
+        Binding consumerMetrics = bind(new KafkaClientMetrics(consumer, Tags.empty(), kafkaRefresh, KAFKA_REFRESH));
+        Binding producerMetrics = bind(producer);
+        return () -> {
+            consumerMetrics.close();
+            producerMetrics.close();
+        };
+    }
+
+    /** Publish a producer's metrics (send, error and retry rates, transactions) through Micrometer's Kafka binder. */
+    public Binding bind(Producer<?, ?> producer) {
+        return bind(new KafkaClientMetrics(producer, Tags.empty(), kafkaRefresh, KAFKA_REFRESH));
+    }
+
+    /**
+     * Publish Kafka Streams' metrics and those of its embedded clients (process and commit rates
+     * and latencies, end-to-end latency, state stores, consumer lag per partition).
+     */
+    public Binding bind(KafkaStreams streams) {
+        return bind(new KafkaStreamsMetrics(streams, Tags.empty(), kafkaRefresh, KAFKA_REFRESH));
+    }
+
+    private <B extends MeterBinder & AutoCloseable> Binding bind(B binder) {
+        binder.bindTo(registry);
+        return () -> {
+            try {
+                binder.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot unbind " + binder, e);
+            }
+        };
     }
 
     /** The Prometheus text exposition of every metric. */
     public String render() {
-        StringBuilder out = new StringBuilder();
-        new TreeMap<>(families).forEach((name, family) -> {
-            out.append("# HELP ").append(name).append(' ').append(family.help()).append('\n');
-            out.append("# TYPE ").append(name).append(' ').append(family.type()).append('\n');
-            new TreeMap<>(family.series()).forEach((labels, series) -> {
-                double value = series instanceof Counter c ? c.get() : ((DoubleSupplier) series).getAsDouble();
-                out.append(name).append(labels).append(' ').append(format(value)).append('\n');
-            });
-        });
-        return out.toString();
+        return registry.scrape();
     }
 
-    private Family family(String name, String help, String type) {
-        Family family = families.computeIfAbsent(name, n -> new Family(help, type, new ConcurrentHashMap<>()));
-        if (!family.type().equals(type)) {
-            throw new IllegalArgumentException(name + " is already a " + family.type());
-        }
-        return family;
-    }
-
-    private static String labelText(String... labels) {
+    private static Tags tags(String... labels) {
         if (labels.length % 2 != 0) {
             throw new IllegalArgumentException("labels come in name/value pairs");
         }
-        if (labels.length == 0) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder("{");
-        for (int i = 0; i < labels.length; i += 2) {
-            if (i > 0) {
-                text.append(',');
-            }
-            text.append(labels[i]).append("=\"").append(labels[i + 1].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return text.append('}').toString();
-    }
-
-    private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
+        return Tags.of(labels);
     }
 }

@@ -18,18 +18,22 @@ import io.scraptrace.ingest.intake.ParsedItem;
 import io.scraptrace.ingest.intake.RecordKind;
 import io.scraptrace.ingest.intake.RecordKinds;
 import io.scraptrace.ingest.publish.KafkaUnavailableException;
+import io.scraptrace.ingest.sites.SiteRegions;
+import io.scraptrace.ingest.validation.LabelValidator;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The plant- and regulator-facing write endpoints (CONTRACT section 2): {@code POST /v1/readings},
- * {@code POST /v1/frames}, {@code POST /v1/exports} and {@code PUT /v1/sites/{siteId}}.
+ * The write endpoints (CONTRACT section 2): {@code POST /v1/readings}, {@code POST /v1/frames},
+ * {@code POST /v1/exports}, {@code PUT /v1/sites/{siteId}} and {@code POST /v1/labels}.
  *
  * <p>Order of checks: token and role (401/403), announced size (413), load (429), body and its
  * size (413), scope of every item (403 for the whole request: a plant token posting for another
- * site is a misconfiguration or worse, so none of its items is taken), validation per item, then
+ * site is a misconfiguration or worse, so none of its items is taken; an operator's items must
+ * name sites registered in its regions), validation per item, then
  * one Kafka transaction for accepted records and dead letters. 202 once it committed; 400 when
  * every item was rejected; 503 when Kafka did not acknowledge, with nothing committed.
  */
@@ -41,6 +45,7 @@ public final class IngestRoutes implements Routes {
     private final Admission admission;
     private final int maxItems;
     private final MultipartFrames multipartFrames;
+    private final SiteRegions siteRegions;
 
     /**
      * @param intake    the shared ingest path
@@ -48,8 +53,10 @@ public final class IngestRoutes implements Routes {
      * @param bodies    body reader with the size limit
      * @param admission load shedding
      * @param maxItems  most items one request may hold (413 beyond)
+     * @param siteRegions the region of each registered site, for operators' scope
      */
-    public IngestRoutes(Intake intake, RecordKinds kinds, BodyReader bodies, Admission admission, int maxItems) {
+    public IngestRoutes(Intake intake, RecordKinds kinds, BodyReader bodies, Admission admission, int maxItems,
+                        SiteRegions siteRegions) {
         this.intake = intake;
         this.kinds = kinds;
         this.parser = new BodyParser(maxItems);
@@ -57,6 +64,7 @@ public final class IngestRoutes implements Routes {
         this.admission = admission;
         this.maxItems = maxItems;
         this.multipartFrames = new MultipartFrames();
+        this.siteRegions = siteRegions;
     }
 
     @Override
@@ -66,6 +74,11 @@ public final class IngestRoutes implements Routes {
                 c -> MultipartFrames.isMultipart(c) ? multipartFrames.items(c) : bodyItems(c)));
         app.post("/v1/exports", ctx -> ingest(ctx, auth.require(ctx, Role.REGULATOR), kinds.exports(), this::bodyItems));
         app.put("/v1/sites/{siteId}", ctx -> ingest(ctx, auth.require(ctx, Role.REGULATOR), kinds.sites(), this::siteItem));
+        // Regulators too: an inspection or a customs laboratory's assay is the best label there is.
+        app.post("/v1/labels", ctx -> {
+            Principal principal = auth.require(ctx, Role.PLANT, Role.OPERATOR, Role.REGULATOR);
+            ingest(ctx, principal, kinds.labels(), c -> signed(bodyItems(c), principal));
+        });
     }
 
     private <T extends SpecificRecord> void ingest(Context ctx, Principal principal, RecordKind<T> kind,
@@ -80,8 +93,9 @@ public final class IngestRoutes implements Routes {
             if (items.size() > maxItems) {
                 throw new ApiException(413, items.size() + " items, more than " + maxItems + ": split them into several requests");
             }
-            requireScope(principal, items);
-            IntakeResult result = intake.submit(CheckedBatch.of(kind, items, Instant.now()), "http:" + ctx.path());
+            Instant receivedAt = Instant.now();
+            requireScope(principal, items, receivedAt);
+            IntakeResult result = intake.submit(CheckedBatch.of(kind, items, receivedAt), "http:" + ctx.path());
             if (result.accepted() == 0) {
                 throw new ApiException(400, "all " + result.rejected() + " items were rejected", result.errors());
             }
@@ -117,16 +131,38 @@ public final class IngestRoutes implements Routes {
         return items;
     }
 
-    private static void requireScope(Principal principal, List<ParsedItem> items) {
+    /** Items stamped with the token that posted them, over whatever the body said. */
+    private static List<ParsedItem> signed(List<ParsedItem> items, Principal principal) {
+        items.stream().filter(item -> item.json() != null && item.json().isObject())
+                .forEach(item -> ((ObjectNode) item.json()).put(LabelValidator.PRINCIPAL, principal.name()));
+        return items;
+    }
+
+    private void requireScope(Principal principal, List<ParsedItem> items, Instant receivedAt) {
         if (principal.is(Role.REGULATOR)) {
             return;
         }
         List<ErrorDetail> foreign = items.stream()
-                .filter(item -> item.claimedSiteId() != null && !principal.covers(item.claimedSiteId()))
-                .map(item -> new ErrorDetail(item.index(), "siteId", "token is not scoped to " + item.claimedSiteId()))
+                .filter(item -> item.claimedSiteId() != null)
+                .map(item -> outOfScope(principal, item.claimedSiteId(), receivedAt)
+                        .map(reason -> new ErrorDetail(item.index(), "siteId", reason)))
+                .flatMap(Optional::stream)
                 .toList();
         if (!foreign.isEmpty()) {
             throw new ApiException(403, "token is not scoped to every site in this request: nothing was accepted", foreign);
         }
+    }
+
+    /** Why {@code siteId} is outside the principal's scope, if it is: plants by site, operators by the site's region. */
+    private Optional<String> outOfScope(Principal principal, String siteId, Instant receivedAt) {
+        if (!principal.is(Role.OPERATOR)) {
+            return principal.covers(siteId) ? Optional.empty() : Optional.of("token is not scoped to " + siteId);
+        }
+        Optional<String> region = siteRegions.regionOf(siteId, receivedAt);
+        if (region.isEmpty()) {
+            return Optional.of("site " + siteId + " is not registered: an operator's scope is the regions of registered sites");
+        }
+        return principal.covers(region.get()) ? Optional.empty()
+                : Optional.of("site " + siteId + " is in " + region.get() + ", outside this token's regions");
     }
 }

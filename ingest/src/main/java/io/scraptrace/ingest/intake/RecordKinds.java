@@ -2,25 +2,29 @@ package io.scraptrace.ingest.intake;
 
 import io.scraptrace.avro.ExportDeclaration;
 import io.scraptrace.avro.Frame;
+import io.scraptrace.avro.Label;
 import io.scraptrace.avro.Reading;
 import io.scraptrace.avro.Site;
 import io.scraptrace.ingest.validation.ExportValidator;
 import io.scraptrace.ingest.validation.FrameValidator;
+import io.scraptrace.ingest.validation.LabelValidator;
 import io.scraptrace.ingest.validation.ReadingValidator;
 import io.scraptrace.ingest.validation.SiteValidator;
 import io.scraptrace.schemas.grades.GradeCatalogue;
 import io.scraptrace.schemas.topics.Topics;
 
 /**
- * The four kinds of record ingest accepts. Readings and frames carry the plant's {@code eventId}
- * idempotency key; declarations are keyed by {@code declarationId} and sites by {@code siteId},
- * where a resend is an update (sites are compacted), so they are not deduplicated here.
+ * The kinds of record ingest accepts. Readings and frames carry the plant's {@code eventId}
+ * idempotency key and labels their {@code labelId}; declarations are keyed by {@code declarationId}
+ * and sites by {@code siteId}, where a resend is an update (sites are compacted), so they are not
+ * deduplicated here. Labels are keyed by {@code lotId} like the readings they label.
  */
 public final class RecordKinds {
     private final RecordKind<Reading> readings;
     private final RecordKind<Frame> frames;
     private final RecordKind<ExportDeclaration> exports;
     private final RecordKind<Site> sites;
+    private final RecordKind<Label> labels;
 
     /**
      * @param topics        topic registry
@@ -34,6 +38,8 @@ public final class RecordKinds {
         exports = new RecordKind<>("export", topics.exports, new ExportValidator(GradeCatalogue.get()),
                 ExportDeclaration::getDeclarationId, ExportDeclaration::getSiteId, null);
         sites = new RecordKind<>("site", topics.sites, new SiteValidator(), Site::getSiteId, Site::getSiteId, null);
+        labels = new RecordKind<>("label", topics.labels, new LabelValidator(GradeCatalogue.get()),
+                Label::getLotId, Label::getSiteId, Label::getLabelId);
     }
 
     public RecordKind<Reading> readings() {
@@ -50,5 +56,9 @@ public final class RecordKinds {
 
     public RecordKind<Site> sites() {
         return sites;
+    }
+
+    public RecordKind<Label> labels() {
+        return labels;
     }
 }

@@ -2,10 +2,12 @@ package io.scraptrace.schemas.topics;
 
 import io.scraptrace.avro.Alert;
 import io.scraptrace.avro.BaselConsent;
+import io.scraptrace.avro.Case;
 import io.scraptrace.avro.DeadLetter;
 import io.scraptrace.avro.ExportDeclaration;
 import io.scraptrace.avro.Frame;
 import io.scraptrace.avro.GradedReading;
+import io.scraptrace.avro.Label;
 import io.scraptrace.avro.Reading;
 import io.scraptrace.avro.RegionAggregate;
 import io.scraptrace.avro.Site;
@@ -45,6 +47,8 @@ public final class Topics {
     public final Topic<String, Alert> alerts;
     public final Topic<String, RegionAggregate> aggregates;
     public final Topic<String, DeadLetter> deadLetter;
+    public final Topic<String, Label> labels;
+    public final Topic<String, Case> cases;
 
     private final List<Topic<String, ? extends SpecificRecord>> all;
 
@@ -59,7 +63,11 @@ public final class Topics {
         alerts = topic(prefix + "alerts", Alert.class, 3, retention(Duration.ofDays(365)));
         aggregates = topic(prefix + "aggregates", RegionAggregate.class, 3, COMPACTED);
         deadLetter = topic(prefix + "deadletter", DeadLetter.class, 3, EVENTS);
-        all = List.of(readings, frames, graded, exports, sites, consents, alerts, aggregates, deadLetter);
+        // Labels are the ground truth every retraining starts from, few and small: kept for good.
+        labels = topic(prefix + "labels", Label.class, STREAM_PARTITIONS, retention(Duration.ofMillis(-1)));
+        // Regulators' case changes, keyed by declarationId: compacted, each record holds the whole history.
+        cases = topic(prefix + "cases", Case.class, 3, COMPACTED);
+        all = List.of(readings, frames, graded, exports, sites, consents, alerts, aggregates, deadLetter, labels, cases);
     }
 
     /** Every contract topic, in data-flow order. */

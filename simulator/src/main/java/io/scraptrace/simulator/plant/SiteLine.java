@@ -4,12 +4,13 @@ import io.scraptrace.avro.Frame;
 import io.scraptrace.avro.Material;
 import io.scraptrace.avro.Reading;
 import io.scraptrace.schemas.grades.GradeCatalogue;
-import io.scraptrace.simulator.pieces.CorruptionRates;
-import io.scraptrace.simulator.pieces.FrameRenderer;
-import io.scraptrace.simulator.pieces.Frames;
-import io.scraptrace.simulator.pieces.LabelledPiece;
-import io.scraptrace.simulator.pieces.PieceGenerator;
-import io.scraptrace.simulator.pieces.SensorMix;
+import io.scraptrace.specimens.CorruptionRates;
+import io.scraptrace.specimens.FrameRenderer;
+import io.scraptrace.specimens.Frames;
+import io.scraptrace.specimens.LabelledPiece;
+import io.scraptrace.specimens.PieceGenerator;
+import io.scraptrace.specimens.SensorMix;
+import io.scraptrace.specimens.SensorRealism;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ final class SiteLine {
         this.frameRate = frameRate;
         this.catalogue = catalogue;
         this.random = new SplittableRandom(seed);
-        this.pieces = new PieceGenerator(catalogue, random.nextLong(), PLANT_CORRUPTION, SensorMix.ANALYSERS);
+        this.pieces = new PieceGenerator(catalogue, random.nextLong(), PLANT_CORRUPTION, SensorMix.ANALYSERS, SensorRealism.REALISTIC);
         this.renderer = renderer;
     }
 

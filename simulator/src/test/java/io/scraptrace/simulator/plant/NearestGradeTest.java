@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scraptrace.schemas.grades.Grade;
 import io.scraptrace.schemas.grades.GradeCatalogue;
 import io.scraptrace.schemas.json.AvroJson;
-import io.scraptrace.simulator.pieces.CorruptionRates;
-import io.scraptrace.simulator.pieces.LabelledPiece;
-import io.scraptrace.simulator.pieces.PieceGenerator;
-import io.scraptrace.simulator.pieces.SensorMix;
+import io.scraptrace.specimens.CorruptionRates;
+import io.scraptrace.specimens.LabelledPiece;
+import io.scraptrace.specimens.PieceGenerator;
+import io.scraptrace.specimens.SensorMix;
 import org.junit.jupiter.api.Test;
 
 /** The test grader must be good enough for the wire-level oracle: it grades clean analyser readings mostly right. */

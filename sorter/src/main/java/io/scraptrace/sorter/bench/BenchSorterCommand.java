@@ -7,7 +7,7 @@ import io.scraptrace.core.kafka.TopicCreator;
 import io.scraptrace.core.metrics.Metrics;
 import io.scraptrace.schemas.grades.GradeCatalogue;
 import io.scraptrace.schemas.topics.Topics;
-import io.scraptrace.simulator.pieces.CorruptionRates;
+import io.scraptrace.specimens.CorruptionRates;
 import io.scraptrace.sorter.grading.GradeDecider;
 import io.scraptrace.sorter.grading.Grader;
 import io.scraptrace.sorter.model.ModelRepository;

@@ -1,6 +1,6 @@
 package io.scraptrace.sorter.cli;
 
-import io.scraptrace.simulator.pieces.CorruptionRates;
+import io.scraptrace.specimens.CorruptionRates;
 import io.scraptrace.sorter.training.SyntheticData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,11 +8,11 @@ import picocli.CommandLine.Option;
 
 /** Where labelled data comes from, shared by {@code train} and {@code evaluate} (a picocli mixin). */
 public final class DataOptions {
-    /** The value of --data that selects simulator data. */
+    /** The value of --data that selects generated specimens. */
     static final String SYNTHETIC = "synthetic";
 
     @Option(names = "--data", defaultValue = SYNTHETIC, paramLabel = "synthetic|FILE.csv|DIR",
-            description = "'synthetic' (simulator pieces and frames), a labelled CSV (sensor model: one reading a row, "
+            description = "'synthetic' (specimens: pieces and frames drawn from the grade catalogue), a labelled CSV (sensor model: one reading a row, "
                     + "'grade' column) or an image folder (camera model: one sub-folder per grade). Default ${DEFAULT-VALUE}.")
     String data;
 

@@ -1,11 +1,14 @@
 package io.scraptrace.sorter.cli;
 
+import io.scraptrace.core.cli.ClientOptions;
 import io.scraptrace.sorter.evaluation.EvaluationReport;
 import io.scraptrace.sorter.model.ModelFiles;
 import io.scraptrace.sorter.model.ModelStore;
 import io.scraptrace.sorter.training.CsvReadings;
 import io.scraptrace.sorter.training.EpochReport;
+import io.scraptrace.sorter.training.FloorLabels;
 import io.scraptrace.sorter.training.ImageFolder;
+import io.scraptrace.sorter.training.LabelledReadings;
 import io.scraptrace.sorter.training.SyntheticData;
 import io.scraptrace.sorter.training.TrainingOptions;
 import io.scraptrace.sorter.training.TrainingRun;
@@ -29,6 +32,13 @@ import picocli.CommandLine.Option;
 public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
+
+    @Mixin
+    ClientOptions kafka;
+
+    @Option(names = "--labels", description = "Also train the sensor model on the grades labelled on the floor (POST /v1/labels), "
+            + "joined with their readings from the brokers of --bootstrap-servers.")
+    boolean labels;
 
     @Option(names = "--epochs", defaultValue = "20", description = "Sensor model epochs (default ${DEFAULT-VALUE}).")
     int epochs;
@@ -67,7 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (data.synthetic()) {
             SyntheticData synthetic = data.generate(seed);
-            report(TrainingRun.sensor(synthetic.readings(), options(epochs, learningRate), out, TrainCommand::progress));
+            report(TrainingRun.sensor(withLabels(synthetic.readings()), options(epochs, learningRate), out, TrainCommand::progress));
             if (camera) {
                 SyntheticData pieces = new SyntheticData(synthetic.pieces().subList(0, Math.min(frames, synthetic.pieces().size())),
                         synthetic.source());
@@ -76,9 +86,18 @@ public final class TrainCommand implements Callable<Integer> {
         } else if (data.imageFolder()) {
             report(TrainingRun.camera(ImageFolder.read(data.path()), options(cameraEpochs, cameraLearningRate), out, TrainCommand::progress));
         } else {
-            report(TrainingRun.sensor(CsvReadings.read(data.path()), options(epochs, learningRate), out, TrainCommand::progress));
+            report(TrainingRun.sensor(withLabels(CsvReadings.read(data.path())), options(epochs, learningRate), out, TrainCommand::progress));
         }
         return 0;
+    }
+
+    private LabelledReadings withLabels(LabelledReadings readings) {
+        if (!labels) {
+            return readings;
+        }
+        LabelledReadings floor = FloorLabels.read(kafka.config());
+        System.out.println(floor.description());
+        return FloorLabels.mix(readings, floor);
     }
 
     private TrainingOptions options(int epochCount, float rate) {

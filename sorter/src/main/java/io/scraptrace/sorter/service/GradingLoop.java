@@ -1,6 +1,7 @@
 package io.scraptrace.sorter.service;
 
 import io.scraptrace.core.config.ScrapTraceConfig;
+import io.scraptrace.core.metrics.Metrics;
 import io.scraptrace.schemas.grades.GradeCatalogue;
 import io.scraptrace.schemas.topics.Topics;
 import io.scraptrace.sorter.grading.GradeDecider;
@@ -88,7 +89,8 @@ final class GradingLoop implements Runnable {
             return;
         }
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(SorterClients.consumer(config, settings, settings.groupId(), instanceId), new StringDeserializer(), new ByteArrayDeserializer());
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(SorterClients.producer(config, instanceId), new StringSerializer(), new ByteArraySerializer())) {
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(SorterClients.producer(config, instanceId), new StringSerializer(), new ByteArraySerializer());
+             Metrics.Binding clientMetrics = metrics.registry.bind(c, producer)) {
             consumer = c;
             producer.initTransactions();
             c.subscribe(List.of(topics.readings.name(), topics.frames.name()));

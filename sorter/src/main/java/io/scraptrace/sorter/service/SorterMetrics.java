@@ -12,8 +12,10 @@ final class SorterMetrics {
     final Metrics.Counter batches;
     final Metrics.Counter aborted;
     final Metrics.Counter reloads;
+    final Metrics registry;
 
     SorterMetrics(Metrics metrics) {
+        registry = metrics;
         String readings = "scraptrace_sorter_readings_total";
         String readingsHelp = "Readings graded by the sorter, by outcome";
         graded = metrics.counter(readings, readingsHelp, "outcome", "graded");

@@ -18,7 +18,9 @@ final class ModelCard {
         card.append("- Created: ").append(manifest.createdAt()).append(" with ").append(manifest.engine()).append('\n');
         card.append("- Labels: the ").append(holdout.labels().size()).append(" grades of the catalogue, in labels.json order\n\n");
         card.append("## Data\n\n");
-        card.append("- Source: ").append(manifest.data()).append('\n');
+        for (String source : manifest.data().split(FloorLabels.SOURCES_SEPARATOR)) {
+            card.append("- Source: ").append(source).append('\n');
+        }
         card.append(String.format(Locale.ROOT, "- Rows: %d training, %d held out (20%%, seeded shuffle), %d skipped as unscorable%n",
                 split.train().rows(), split.holdout().rows(), skipped));
         card.append("- Training rows per grade:");

@@ -1,16 +1,16 @@
 package io.scraptrace.sorter.training;
 
-import io.scraptrace.simulator.pieces.CorruptionRates;
-import io.scraptrace.simulator.pieces.FrameRenderer;
-import io.scraptrace.simulator.pieces.LabelledPiece;
-import io.scraptrace.simulator.pieces.PieceGenerator;
-import io.scraptrace.simulator.pieces.SensorMix;
+import io.scraptrace.specimens.CorruptionRates;
+import io.scraptrace.specimens.FrameRenderer;
+import io.scraptrace.specimens.LabelledPiece;
+import io.scraptrace.specimens.PieceGenerator;
+import io.scraptrace.specimens.SensorMix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Labelled training data from the simulator: readings of pieces drawn from the grade catalogue
+ * Labelled training data from the specimens generator: readings of pieces drawn from the grade catalogue
  * (with sensor noise, contamination and mislabelling) and camera frames of the same pieces.
  *
  * @param pieces  generated pieces, in order
@@ -34,7 +34,7 @@ public record SyntheticData(List<LabelledPiece> pieces, String source) {
             pieces.add(generator.next());
         }
         String source = String.format(Locale.ROOT,
-                "synthetic: simulator PieceGenerator, seed %d, %d pieces, %s stations, %.1f%% mislabelled, %.1f%% contaminated",
+                "synthetic: specimens PieceGenerator, seed %d, %d pieces, %s stations, %.1f%% mislabelled, %.1f%% contaminated",
                 seed, count, allStations ? "all" : "analyser", rates.mislabelled() * 100, rates.contaminated() * 100);
         return new SyntheticData(List.copyOf(pieces), source);
     }

@@ -15,11 +15,11 @@ import io.scraptrace.core.kafka.TopicCreator;
 import io.scraptrace.core.metrics.Metrics;
 import io.scraptrace.schemas.grades.Grade;
 import io.scraptrace.schemas.topics.Topics;
-import io.scraptrace.simulator.pieces.CorruptionRates;
-import io.scraptrace.simulator.pieces.FrameRenderer;
-import io.scraptrace.simulator.pieces.LabelledPiece;
-import io.scraptrace.simulator.pieces.PieceGenerator;
-import io.scraptrace.simulator.pieces.SensorMix;
+import io.scraptrace.specimens.CorruptionRates;
+import io.scraptrace.specimens.FrameRenderer;
+import io.scraptrace.specimens.LabelledPiece;
+import io.scraptrace.specimens.PieceGenerator;
+import io.scraptrace.specimens.SensorMix;
 import io.scraptrace.sorter.grading.GradeDecider;
 import io.scraptrace.sorter.training.SyntheticData;
 import io.scraptrace.sorter.training.TrainingOptions;
@@ -187,6 +187,8 @@ class SorterServiceIT {
             List<GradedReading> settled = KafkaTestSupport.readAtLeast(config, topics.graded, all.size(), TIMEOUT);
             Set<String> unique = settled.stream().map(GradedReading::getEventId).collect(Collectors.toSet());
             assertEquals(settled.size(), unique.size(), "no reading graded twice across the reload");
+            assertTrue(settled.stream().allMatch(g -> g.getModelVersion().equals(first) || g.getModelVersion().equals(second)),
+                    "every graded record names the version that graded it");
         }
     }
 

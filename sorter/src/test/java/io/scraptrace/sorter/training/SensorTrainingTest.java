@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.scraptrace.simulator.pieces.CorruptionRates;
+import io.scraptrace.specimens.CorruptionRates;
 import io.scraptrace.sorter.evaluation.ModelEvaluation;
 import io.scraptrace.sorter.model.GradeModel;
 import io.scraptrace.sorter.model.ModelFiles;

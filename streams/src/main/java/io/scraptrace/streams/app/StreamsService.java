@@ -5,7 +5,11 @@ import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.http.ApiServer;
 import io.scraptrace.core.kafka.KafkaClients;
 import io.scraptrace.core.kafka.TopicCreator;
+import io.scraptrace.core.metrics.Metrics;
 import io.scraptrace.streams.alerts.consents.ConsentsLoader;
+import io.scraptrace.streams.cases.CaseRegistry;
+import io.scraptrace.streams.cases.CaseRoutes;
+import io.scraptrace.streams.cases.CaseWriter;
 import io.scraptrace.streams.kpis.KpiReport;
 import io.scraptrace.streams.kpis.KpiRoutes;
 import io.scraptrace.streams.kpis.KpiViews;
@@ -24,6 +28,8 @@ import io.scraptrace.streams.query.LotViews;
 import io.scraptrace.streams.query.QueryRoutes;
 import io.scraptrace.streams.query.SiteRegistry;
 import io.scraptrace.streams.query.StoreAccess;
+import io.scraptrace.streams.reports.ReportRoutes;
+import io.scraptrace.streams.reports.ReportStreamer;
 import io.scraptrace.streams.sse.LiveFeed;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,20 +58,30 @@ public final class StreamsService implements Service {
     private final ApiServer server;
     private final StoreAccess stores = new StoreAccess();
     private final LiveFeed feed;
+    private final CaseWriter caseWriter;
     private volatile KafkaStreams streams;
     private ChangelogEnds changelogEnds;
+    private Metrics.Binding streamsMetrics;
 
     public StreamsService(ScrapTraceConfig config, ApiServer server) {
         this.config = config;
         this.server = server;
         this.feed = new LiveFeed(config);
         SiteRegistry sites = new SiteRegistry(stores);
-        ClusterQuery cluster = new ClusterQuery(stores, new Forwarder());
+        Forwarder forwarder = new Forwarder();
+        ClusterQuery cluster = new ClusterQuery(stores, forwarder);
         Duration idle = Duration.ofMillis(config.getLong(LotViews.LOT_IDLE_MS, LotViews.DEFAULT_IDLE.toMillis()));
         double inspectionShare = config.getDouble(LotViews.INSPECTION_SHARE, LotViews.DEFAULT_INSPECTION_SHARE);
         LotViews lots = new LotViews(stores, sites, idle, inspectionShare, Clock.systemUTC());
-        server.register(new QueryRoutes(cluster, new AggregateViews(stores), lots, new BalanceViews(stores, sites),
-                new AlertViews(stores), new LineageViews(stores, cluster, lots, sites)));
+        CaseRegistry cases = new CaseRegistry(stores);
+        caseWriter = new CaseWriter(config, cases, Clock.systemUTC());
+        AlertViews alerts = new AlertViews(stores, cases);
+        AggregateViews aggregates = new AggregateViews(stores);
+        // Before the query routes: GET /v1/alerts/stats must match ahead of /v1/alerts/{declarationId}.
+        server.register(new CaseRoutes(cluster, stores, caseWriter, alerts));
+        server.register(new QueryRoutes(cluster, aggregates, lots, new BalanceViews(stores, sites),
+                alerts, new LineageViews(stores, cluster, lots, sites)));
+        server.register(new ReportRoutes(new ReportStreamer(stores, forwarder), alerts, aggregates));
         ZoneId zone = KpisTopology.zone(config);
         server.register(new KpiRoutes(cluster, new KpiViews(stores), new KpiReport(Targets.load(config), zone), zone, Clock.systemUTC()));
         server.register(new PassportRoutes(cluster, new PassportViews(stores, lots, sites, Clock.systemUTC())));
@@ -87,6 +103,7 @@ public final class StreamsService implements Service {
         Topology topology = StreamsTopology.build(config);
         Properties properties = StreamsProperties.of(config, self);
         KafkaStreams app = new KafkaStreams(topology, properties);
+        streamsMetrics = server.metrics().bind(app);
         app.setUncaughtExceptionHandler(e -> {
             // Exactly-once makes a replaced thread resume from the last commit: nothing lost, nothing twice.
             LOG.error("stream thread failed; replacing it", e);
@@ -94,6 +111,7 @@ public final class StreamsService implements Service {
         });
         changelogEnds = new ChangelogEnds(Admin.create(KafkaClients.admin(config)), properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
         stores.attach(app, self, topology.describe(), changelogEnds);
+        caseWriter.start();
         app.start();
         streams = app;
         feed.start();
@@ -103,10 +121,12 @@ public final class StreamsService implements Service {
     @Override
     public synchronized void stop() {
         feed.close();
+        caseWriter.close();
         if (streams != null) {
             streams.close(CLOSE_TIMEOUT);
             streams = null;
             changelogEnds.close();
+            streamsMetrics.close();
         }
     }
 

@@ -11,7 +11,8 @@ import io.scraptrace.streams.aggregates.AggregatesTopology;
 import io.scraptrace.streams.alerts.AlertInputs;
 import io.scraptrace.streams.alerts.AlertsTopology;
 import io.scraptrace.streams.balance.BalanceTopology;
-import io.scraptrace.streams.combine.Combiner;
+import io.scraptrace.streams.cases.CaseTopology;
+import io.scraptrace.streams.combine.CombineTopology;
 import io.scraptrace.streams.declarations.DeclarationsTopology;
 import io.scraptrace.streams.kpis.KpisTopology;
 import io.scraptrace.streams.lineage.LineageTopology;
@@ -29,7 +30,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The whole streams application: subscribes each shared topic once, registers graded readings
  * (dropping resends) in the lineage, folds them into per-lot state, and builds the alerts
- * sub-topology and the views (regional aggregates, site balances, monthly KPI totals) on that.
+ * sub-topology and the views (regional aggregates, site balances, both fed by one combiner, and
+ * the monthly KPI totals) on that, and keeps the regulators' cases beside them.
  */
 public final class StreamsTopology {
     /** Queryable global store of the site registry, present on every instance. */
@@ -59,11 +61,13 @@ public final class StreamsTopology {
         KStream<String, GradedReading> registered = LineageTopology.register(builder, graded);
         KStream<String, LotReading> lotReadings = LotsTopology.track(builder, registered);
         AlertsTopology.build(builder, config, new AlertInputs(lotReadings, exports, sites, consents));
-        AggregatesTopology.build(builder, config, lotReadings, sites);
+        CombineTopology.Sums sums = CombineTopology.build(builder, config, lotReadings, SITES_STORE);
+        AggregatesTopology.build(builder, config, sums.byRegion());
         KStream<String, ExportDeclaration> newDeclarations = DeclarationsTopology.register(builder, topics.exports, exports);
-        BalanceTopology.build(builder, registered, newDeclarations, Combiner.interval(config));
+        BalanceTopology.build(sums.bySite(), newDeclarations);
+        CaseTopology.build(builder, topics.cases);
         // The alerts are this application's own output: the KPIs book each declaration as the checks judged it.
-        KpisTopology.build(builder, config, registered, sites, builder.stream(topics.alerts.name(), consumed(topics.alerts)));
+        KpisTopology.build(builder, config, registered, SITES_STORE, builder.stream(topics.alerts.name(), consumed(topics.alerts)));
     }
 
     private static <V> Consumed<String, V> consumed(Topic<String, V> topic) {

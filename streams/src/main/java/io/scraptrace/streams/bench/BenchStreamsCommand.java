@@ -28,7 +28,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -46,7 +48,10 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code scraptrace bench streams}: graded records per second through the complete streams
@@ -54,14 +59,23 @@ import picocli.CommandLine.Option;
  * same topic measured in the same run. The topology counts as done with a record once both the
  * regional aggregates and the site balances (the two repartitioned ends) include it. A second run
  * of the lineage register alone shows the ceiling that keeping every reading under exactly-once sets.
+ * Rates and the stream threads' CPU per record are also given for the steady state (after the JIT's
+ * warm-up, before the drain), which {@code --profile} records with JDK Flight Recorder; the full
+ * run's local state and changelogs are measured and scaled to a million records.
  */
 @Command(name = "streams", mixinStandardHelpOptions = true,
         description = "Measure graded records/s through the full streams topology against the raw consume rate of the same topic.")
 public final class BenchStreamsCommand implements Callable<Integer> {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    /** The steady state ends here, before the drain of the last records. */
+    private static final int STEADY_END_PERCENT = 90;
+    private static final Duration MARK_POLL = Duration.ofMillis(50);
     // CPU time tells the cost per record apart from waiting, and is less distorted by other load on the machine.
     private static final OperatingSystemMXBean PROCESS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--records", defaultValue = "200000", description = "Graded records to push through (default ${DEFAULT-VALUE}).")
     int records;
@@ -75,12 +89,22 @@ public final class BenchStreamsCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Stream threads (default ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--warmup", defaultValue = "40", paramLabel = "PERCENT",
+            description = "Share of the records processed before the steady state is measured, up to 90 %% (default ${DEFAULT-VALUE}).")
+    int warmupPercent;
+
+    @Option(names = "--profile", paramLabel = "FILE.jfr",
+            description = "Record a JFR profile of the steady state of each run (the lineage-only one to FILE-lineage.jfr) and print the stream threads' top frames.")
+    Path profile;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this cluster instead of starting an embedded broker.")
     String bootstrapServers;
 
     @Override
     public Integer call() throws Exception {
+        if (warmupPercent < 0 || warmupPercent >= STEADY_END_PERCENT) {
+            throw new ParameterException(spec.commandLine(), "--warmup must be 0-" + (STEADY_END_PERCENT - 1) + ": " + warmupPercent);
+        }
         try (ScratchKafka kafka = ScratchKafka.open(bootstrapServers, "bench-streams")) {
             String bootstrap = kafka.bootstrapServers();
             Path work = kafka.workDir();
@@ -95,22 +119,36 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             SyntheticGraded generator = new SyntheticGraded(42, sites, lots, Instant.now().minus(span.compareTo(Duration.ofDays(1)) > 0 ? span : Duration.ofDays(1)));
             double produceRate = produce(config, generator);
             Rate raw = rawConsume(config);
-            Result topology = runTopology(config, run, StreamsTopology.build(config), BenchStreamsCommand::countedReadings);
+            Result topology = runTopology(config, run, StreamsTopology.build(config), BenchStreamsCommand::countedReadings, profile);
+            StateGrowth growth;
+            try (Admin admin = Admin.create(KafkaClients.admin(config))) {
+                growth = StateGrowth.measure(stateDir(config), run, admin, config.topics().graded.name());
+            }
             AtomicLong registered = new AtomicLong();
-            Result lineage = runTopology(config, run + "-lineage", lineageOnly(config, registered), streams -> registered.get());
-            System.out.printf("records                 %,d graded (%d lots, %d sites, %d stream thread(s))%n", records, lots, sites, threads);
+            Result lineage = runTopology(config, run + "-lineage", lineageOnly(config, registered), streams -> registered.get(),
+                    profile == null ? null : lineageProfile(profile));
+            System.out.printf("records                 %,d graded (%d lots, %d sites, %d stream thread(s)); steady state from %d %% to %d %% of them%n",
+                    records, lots, sites, threads, warmupPercent, STEADY_END_PERCENT);
             System.out.printf("produce (acks=all)      %,.0f records/s%n", produceRate);
             System.out.printf("raw consume             %,.0f records/s%n", raw.perSecond());
-            System.out.printf("full topology          %,.0f records/s (from RUNNING; %,.0f records/s including %.1f s start-up; 25-75 %% of records %,.0f records/s)%n",
-                    topology.rate(), topology.rateWithStartup(), topology.startupSeconds(), topology.middleRate());
-            System.out.printf("lineage only           %,.0f records/s (one exactly-once logged store write per reading, nothing else)%n",
-                    lineage.rate());
-            System.out.printf("topology / raw consume  %.1f %% (lineage only / raw consume %.1f %%)%n", 100.0 * topology.rate() / raw.perSecond(),
+            System.out.printf("full topology           %,.0f records/s steady (%,.0f from RUNNING, %,.0f including %.1f s start-up)%n",
+                    topology.steadyRate(), topology.rate(), topology.rateWithStartup(), topology.startupSeconds());
+            System.out.printf("lineage only            %,.0f records/s steady (%,.0f from RUNNING; one exactly-once logged store write per reading, nothing else)%n",
+                    lineage.steadyRate(), lineage.rate());
+            System.out.printf("full / lineage only     %.1f %% steady (full / raw consume %.1f %%, lineage only / raw consume %.1f %%, from RUNNING)%n",
+                    100.0 * topology.steadyRate() / lineage.steadyRate(), 100.0 * topology.rate() / raw.perSecond(),
                     100.0 * lineage.rate() / raw.perSecond());
-            System.out.printf("CPU per record          raw consume %.1f µs, lineage only %.1f µs, full topology %.1f µs (whole process: broker and clients, all cores)%n",
+            System.out.printf("CPU per record          raw consume %.1f µs, lineage only %.1f µs, full topology %.1f µs (whole process from RUNNING: broker and clients, all cores)%n",
                     raw.cpuMicrosPerRecord(), lineage.cpuMicrosPerRecord(), topology.cpuMicrosPerRecord());
-            System.out.printf("stream threads' CPU     lineage only %.1f µs, full topology %.1f µs per record%n",
-                    lineage.streamThreadMicrosPerRecord(), topology.streamThreadMicrosPerRecord());
+            System.out.printf("stream threads' CPU     steady: lineage only %.1f µs, full topology %.1f µs per record (from RUNNING: %.1f / %.1f µs)%n",
+                    lineage.steadyStreamThreadMicros(), topology.steadyStreamThreadMicros(), lineage.streamThreadMicrosPerRecord(),
+                    topology.streamThreadMicrosPerRecord());
+            growth.print(System.out, records);
+            if (profile != null) {
+                Predicate<String> streamThread = name -> name.contains("-StreamThread-");
+                topology.profile().print(System.out, "full topology profile (steady state)", streamThread);
+                lineage.profile().print(System.out, "lineage only profile (steady state)", streamThread);
+            }
             return 0;
         }
     }
@@ -157,8 +195,13 @@ public final class BenchStreamsCommand implements Callable<Integer> {
         }
     }
 
-    private record Result(double rate, double middleRate, double rateWithStartup, double startupSeconds, double cpuMicrosPerRecord,
-                          double streamThreadMicrosPerRecord) {
+    /**
+     * @param steadyRate               records/s between the warm-up mark and {@value #STEADY_END_PERCENT} % of the records
+     * @param steadyStreamThreadMicros stream threads' CPU per record between the same marks
+     * @param profile                  the steady state's profile, when one was asked for
+     */
+    private record Result(double rate, double steadyRate, double rateWithStartup, double startupSeconds, double cpuMicrosPerRecord,
+                          double streamThreadMicrosPerRecord, double steadyStreamThreadMicros, StreamThreadProfile profile) {
     }
 
     /**
@@ -173,8 +216,8 @@ public final class BenchStreamsCommand implements Callable<Integer> {
         return builder.build();
     }
 
-    private Result runTopology(ScrapTraceConfig config, String run, Topology topology, ToLongFunction<KafkaStreams> done)
-            throws InterruptedException {
+    private Result runTopology(ScrapTraceConfig config, String run, Topology topology, ToLongFunction<KafkaStreams> done, Path profileFile)
+            throws Exception {
         Properties props = StreamsProperties.of(config, new HostInfo("127.0.0.1", 1));
         props.remove(StreamsConfig.APPLICATION_SERVER_CONFIG);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, run);
@@ -196,27 +239,51 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             long runningAt = System.nanoTime();
             long cpuAtRunning = PROCESS.getProcessCpuTime();
             long threadCpuAtRunning = streamThreadsCpuNanos(run);
-            // The rate between 25 % and 75 % counted leaves out the JIT's busiest start and the drain at
-            // the end; the counted figures lag what the source has processed by about the same at both marks.
-            long[] marks = new long[2];
-            long[] countedAtMarks = new long[2];
+            // The steady state leaves out the JIT's busiest start and the drain at the end; the counted
+            // figures lag what the source has processed by about the same at both marks.
+            long[] markAt = new long[2];
+            long[] countedAt = new long[2];
+            long[] threadCpuAt = new long[2];
+            long[] markCounts = {records * (long) warmupPercent / 100, records * (long) STEADY_END_PERCENT / 100};
+            StreamThreadProfile profiler = null;
             for (long counted = done.applyAsLong(streams); counted < records; counted = done.applyAsLong(streams)) {
                 if (seconds(started) > TIMEOUT.toSeconds()) {
                     throw new IllegalStateException(run + " counted only " + counted + " of " + records);
                 }
                 for (int m = 0; m < 2; m++) {
-                    if (marks[m] == 0 && counted >= records * (1 + 2 * m) / 4) {
-                        marks[m] = System.nanoTime();
-                        countedAtMarks[m] = counted;
+                    if (markAt[m] == 0 && counted >= markCounts[m]) {
+                        markAt[m] = System.nanoTime();
+                        countedAt[m] = counted;
+                        threadCpuAt[m] = streamThreadsCpuNanos(run);
+                        if (profileFile != null && m == 0) {
+                            profiler = StreamThreadProfile.start(profileFile);
+                        } else if (profiler != null && m == 1) {
+                            profiler.stop();
+                        }
                     }
                 }
-                Thread.sleep(50);
+                Thread.sleep(MARK_POLL.toMillis());
             }
             long threadCpu = streamThreadsCpuNanos(run) - threadCpuAtRunning;
-            double middle = marks[1] == 0 ? Double.NaN : (countedAtMarks[1] - countedAtMarks[0]) * 1e9 / (marks[1] - marks[0]);
-            return new Result(records / seconds(runningAt), middle, records / seconds(started), (runningAt - started) / 1e9,
-                    (PROCESS.getProcessCpuTime() - cpuAtRunning) / 1e3 / records, threadCpu / 1e3 / records);
+            if (markAt[1] == 0 || countedAt[1] <= countedAt[0]) {
+                throw new IllegalStateException(run + " ran too briefly to measure a steady state: use more --records");
+            }
+            long steadyRecords = countedAt[1] - countedAt[0];
+            return new Result(records / seconds(runningAt), steadyRecords * 1e9 / (markAt[1] - markAt[0]), records / seconds(started),
+                    (runningAt - started) / 1e9, (PROCESS.getProcessCpuTime() - cpuAtRunning) / 1e3 / records, threadCpu / 1e3 / records,
+                    (threadCpuAt[1] - threadCpuAt[0]) / 1e3 / steadyRecords, profiler);
         }
+    }
+
+    /** Where the lineage-only run's profile goes, beside the full topology's. */
+    private static Path lineageProfile(Path profile) {
+        String name = profile.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return profile.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + "-lineage" + (dot < 0 ? "" : name.substring(dot)));
+    }
+
+    private static Path stateDir(ScrapTraceConfig config) {
+        return Path.of(StreamsProperties.of(config, new HostInfo("127.0.0.1", 1)).getProperty(StreamsConfig.STATE_DIR_CONFIG));
     }
 
     /**

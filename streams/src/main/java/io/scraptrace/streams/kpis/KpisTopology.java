@@ -2,18 +2,14 @@ package io.scraptrace.streams.kpis;
 
 import io.scraptrace.avro.Alert;
 import io.scraptrace.avro.GradedReading;
-import io.scraptrace.avro.Site;
 import io.scraptrace.core.config.ScrapTraceConfig;
-import io.scraptrace.streams.aggregates.RegionContribution;
 import io.scraptrace.streams.combine.Combiner;
 import io.scraptrace.streams.serde.JsonSerde;
 import java.time.ZoneId;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -22,9 +18,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Monthly totals per region for the policy KPIs, kept for as long as the deployment runs: each
- * deduplicated graded reading's region is looked up in the site registry, a {@link Combiner} sums
- * them per region and month on the lot's partition, each judged declaration is booked once by the
+ * Monthly totals per region for the policy KPIs, kept for as long as the deployment runs: a
+ * {@link MonthlyCombiner} sums the deduplicated graded readings per region and month on the lot's
+ * partition, each judged declaration is booked once by the
  * {@link ExportTally} from the alerts topic, and both are summed into {@link #STORE}, keyed
  * {@code region|yyyy-MM}. The store's changelog is compacted (one record per region and month), so
  * the history survives restarts and rebalances without time-based retention; resetting the
@@ -33,8 +29,6 @@ import org.apache.kafka.streams.state.Stores;
 public final class KpisTopology {
     /** Queryable KeyValueStore&lt;region|yyyy-MM, MonthlyTotals&gt;. */
     public static final String STORE = "views-kpis-monthly-store";
-    /** Per-partition intake not yet sent on. */
-    public static final String PARTIALS_STORE = "views-kpis-partials-store";
     /** Config key: the time zone months and years are taken in (default UTC, as the contract's times). */
     public static final String ZONE = "kpis.zone";
 
@@ -46,25 +40,21 @@ public final class KpisTopology {
         return ZoneId.of(config.get(ZONE, "UTC"));
     }
 
-    /** Adds the monthly totals of {@code graded} (deduplicated) and of the judged declarations in {@code alerts}. */
+    /**
+     * Adds the monthly totals of {@code graded} (deduplicated) and of the judged declarations in
+     * {@code alerts}; {@code sitesStore} is the site registry's global store.
+     */
     public static void build(StreamsBuilder builder, ScrapTraceConfig config, KStream<String, GradedReading> graded,
-                             GlobalKTable<String, Site> sites, KStream<String, Alert> alerts) {
+                             String sitesStore, KStream<String, Alert> alerts) {
         ZoneId zone = zone(config);
         Serde<MonthlyTotals> serde = MonthlyTotalsCodec.serde();
-        Combiner.addStore(builder, PARTIALS_STORE, serde);
+        // Cached: a key rewritten by every reading reaches RocksDB and the changelog once per commit at most.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MonthlyCombiner.STORE), Serdes.String(), serde)
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ExportTally.COUNTED_STORE),
                 Serdes.String(), new JsonSerde<>(CountedExport.class)));
-        KStream<String, MonthlyTotals> intake = graded
-                .leftJoin(sites, (lotId, reading) -> reading.getSiteId(),
-                        (reading, site) -> KeyValue.pair(site == null ? RegionContribution.UNKNOWN_REGION : site.getRegion(), reading),
-                        Named.as("views-kpis-site-join"))
-                .process(() -> {
-                    MonthKey months = new MonthKey(zone);
-                    return new Combiner<KeyValue<String, GradedReading>, MonthlyTotals>(PARTIALS_STORE,
-                            (record, streamTime) -> new Combiner.Delta<>(months.key(record.value().key, record.timestamp()), "",
-                                    MonthlyTotals.intake(record.value().value)),
-                            MonthlyTotals::add, Combiner.interval(config));
-                }, Named.as("views-kpis-combine"), PARTIALS_STORE);
+        KStream<String, MonthlyTotals> intake = graded.process(() -> new MonthlyCombiner(sitesStore, zone, Combiner.interval(config)),
+                Named.as("views-kpis-combine"), MonthlyCombiner.STORE);
         KStream<String, MonthlyTotals> exports = alerts.process(() -> new ExportTally(zone), Named.as("views-kpis-exports"),
                 ExportTally.COUNTED_STORE);
         intake.merge(exports, Named.as("views-kpis-merge"))

@@ -9,6 +9,7 @@ import io.scraptrace.streams.aggregates.RegionTotals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -32,12 +33,18 @@ public final class AggregateViews {
     /** Aggregates of every region this instance holds that {@code visible} lets through. */
     public List<JsonNode> all(AggregateWindow window, Instant from, Instant to, Predicate<String> visible) {
         List<JsonNode> items = new ArrayList<>();
+        forEach(window, from, to, visible, stamped -> items.add(render(stamped)));
+        return items;
+    }
+
+    /** Each stamped aggregate of every region this instance holds that {@code visible} lets through, as the store is read. */
+    public void forEach(AggregateWindow window, Instant from, Instant to, Predicate<String> visible, Consumer<RegionAggregate> action) {
         if (window.windowed()) {
             ReadOnlyWindowStore<String, RegionAggregate> store = stores.local(window.storeName(), QueryableStoreTypes.windowStore());
             try (KeyValueIterator<Windowed<String>, RegionAggregate> it = store.fetchAll(from, to)) {
                 it.forEachRemaining(kv -> {
                     if (visible.test(kv.key.key())) {
-                        items.add(render(RegionTotals.inWindow(kv.value, window, kv.key.window().startTime())));
+                        action.accept(RegionTotals.inWindow(kv.value, window, kv.key.window().startTime()));
                     }
                 });
             }
@@ -46,12 +53,11 @@ public final class AggregateViews {
             try (KeyValueIterator<String, RegionAggregate> it = store.all()) {
                 it.forEachRemaining(kv -> {
                     if (visible.test(kv.key)) {
-                        items.add(render(RegionTotals.inWindow(kv.value, window, Instant.EPOCH)));
+                        action.accept(RegionTotals.inWindow(kv.value, window, Instant.EPOCH));
                     }
                 });
             }
         }
-        return items;
     }
 
     /** Aggregates of one region held by this instance (empty list when it has none). */

@@ -3,6 +3,11 @@ package io.scraptrace.streams.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.scraptrace.avro.Alert;
+import io.scraptrace.avro.Case;
+import io.scraptrace.avro.CaseStatus;
+import io.scraptrace.core.http.ApiException;
+import io.scraptrace.streams.cases.CaseWorkflow;
+import java.util.Arrays;
 import java.time.Instant;
 import java.util.Comparator;
 
@@ -17,8 +22,10 @@ import java.util.Comparator;
  * @param from        earliest declaration time
  * @param to          latest declaration time
  * @param limit       most alerts returned
+ * @param caseStatus  the status the alert's case must have, or null for any
  */
-public record AlertFilter(String region, String siteId, String code, int minSeverity, Instant from, Instant to, int limit) {
+public record AlertFilter(String region, String siteId, String code, int minSeverity, Instant from, Instant to, int limit,
+                          CaseStatus caseStatus) {
     /** Newest declaration first; ties by declarationId so every instance merges to the same order. */
     public static final Comparator<JsonNode> NEWEST_FIRST = Comparator
             .<JsonNode, Instant>comparing(n -> Instant.parse(n.path("timestamp").asText()), Comparator.reverseOrder())
@@ -32,7 +39,12 @@ public record AlertFilter(String region, String siteId, String code, int minSeve
         return new AlertFilter(ctx.queryParam("region"), ctx.queryParam("siteId"), ctx.queryParam("code"),
                 QueryParams.integer(ctx, "minSeverity", 1, 0, 5),
                 QueryParams.instant(ctx, "from", Instant.EPOCH), QueryParams.instant(ctx, "to", QueryParams.LATEST),
-                QueryParams.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT));
+                QueryParams.integer(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT), caseStatus(ctx));
+    }
+
+    /** A filter on the alert alone, whatever its case. */
+    public AlertFilter(String region, String siteId, String code, int minSeverity, Instant from, Instant to, int limit) {
+        this(region, siteId, code, minSeverity, from, to, limit, null);
     }
 
     /** Whether {@code alert} passes. */
@@ -42,5 +54,19 @@ public record AlertFilter(String region, String siteId, String code, int minSeve
                 && (siteId == null || siteId.equals(alert.getSiteId()))
                 && (code == null || alert.getReasons().stream().anyMatch(r -> code.equals(r.getCode())))
                 && !alert.getTimestamp().isBefore(from) && !alert.getTimestamp().isAfter(to);
+    }
+
+    /** Whether an alert whose case is {@code current} (null: none yet, so OPEN) passes the case filter. */
+    public boolean admits(Case current) {
+        return caseStatus == null || caseStatus == CaseWorkflow.statusOf(current);
+    }
+
+    private static CaseStatus caseStatus(Context ctx) {
+        String value = ctx.queryParam("caseStatus");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(CaseStatus.values()).filter(s -> s.name().equals(value.strip())).findFirst()
+                .orElseThrow(() -> ApiException.badRequest("caseStatus", "must be one of " + Arrays.toString(CaseStatus.values())));
     }
 }

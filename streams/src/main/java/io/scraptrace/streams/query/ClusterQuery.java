@@ -91,6 +91,35 @@ public final class ClusterQuery {
     }
 
     /**
+     * A write on {@code key}, done by {@code local} on the instance holding the active copy of its
+     * partition of {@code store}, so that one instance serializes every write of a key: forwarded
+     * there with the request's method and body otherwise. Unlike a read, a write never falls back
+     * to a copy here: two writers of one key could each miss the other's change.
+     */
+    public Optional<JsonNode> atOwner(Context ctx, String store, String key, Supplier<Optional<JsonNode>> local) {
+        if (forwarded(ctx)) {
+            return atOwnerOnce(ctx, store, key, local, false);
+        }
+        return retrying(() -> atOwnerOnce(ctx, store, key, local, true));
+    }
+
+    private Optional<JsonNode> atOwnerOnce(Context ctx, String store, String key, Supplier<Optional<JsonNode>> local, boolean mayForward) {
+        KeyQueryMetadata where = stores.locate(store, key);
+        if (where.activeHost().equals(stores.self())) {
+            return stores.readActive(store, Set.of(where.partition()), local, ClusterQuery::onlyOne);
+        }
+        if (!mayForward) {
+            throw new UnavailableException(key + " moved to " + where.activeHost() + " while this request was forwarded");
+        }
+        return forwarder.send(where.activeHost(), ctx.method().name(), pathAndQuery(ctx), ctx.header("Authorization"), Map.of(), ctx.body());
+    }
+
+    /** The partitions a list request forwarded by another instance must be answered from. */
+    public static Set<Integer> forwardedPartitions(Context ctx) {
+        return parse(ctx.header(PARTITIONS_HEADER));
+    }
+
+    /**
      * The items of the array {@code field} from every instance holding part of {@code store}:
      * {@code local} for this one, the same request for the others, each asked for exactly the
      * partitions it owns so no item is missed or listed twice.
@@ -111,7 +140,7 @@ public final class ClusterQuery {
                     items.addAll(stores.readActive(store, owner.getValue(), local, ClusterQuery::concat));
                 } else {
                     forwarder.get(owner.getKey(), pathAndQuery(ctx), ctx.header("Authorization"),
-                                    Map.of(PARTITIONS_HEADER, format(owner.getValue())))
+                                    Map.of(PARTITIONS_HEADER, partitionList(owner.getValue())))
                             .ifPresent(body -> body.path(field).forEach(items::add));
                 }
             }
@@ -166,7 +195,8 @@ public final class ClusterQuery {
         return both;
     }
 
-    private static String format(Set<Integer> partitions) {
+    /** {@code partitions} as the value of {@link #PARTITIONS_HEADER}. */
+    public static String partitionList(Set<Integer> partitions) {
         return partitions.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
     }
 

@@ -1,11 +1,7 @@
 package io.scraptrace.streams.serde;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
-import java.io.DataInputStream;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +16,9 @@ import org.apache.kafka.common.errors.SerializationException;
  * @param <T> the state type
  */
 public final class BinarySerde<T> extends StateSerde<T> {
+    /** Room for a typical value (lot state, partial sums) without growing. */
+    private static final int INITIAL_CAPACITY = 256;
+
     private final String typeName;
     private final int version;
     private final StateCodec<T> codec;
@@ -43,14 +42,14 @@ public final class BinarySerde<T> extends StateSerde<T> {
         if (data == null) {
             return null;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        ByteWriter out = new ByteWriter(INITIAL_CAPACITY);
+        try {
             out.writeByte(version);
             codec.write(out, data);
         } catch (IOException e) {
             throw new SerializationException("cannot encode " + typeName + " for " + topic + ": " + e.getMessage(), e);
         }
-        return bytes.toByteArray();
+        return out.toByteArray();
     }
 
     @Override
@@ -63,8 +62,8 @@ public final class BinarySerde<T> extends StateSerde<T> {
                     + (data.length == 0 ? "none (empty)" : data[0] == '{' ? "JSON (an older build)" : "v" + data[0])
                     + ", this build reads v" + version + "; reset the streams application to rebuild its state");
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 1, data.length - 1))) {
-            return codec.read(in);
+        try {
+            return codec.read(new ByteReader(data, 1));
         } catch (IOException e) {
             throw new SerializationException("cannot decode " + typeName + " from " + topic + ": " + e.getMessage(), e);
         }

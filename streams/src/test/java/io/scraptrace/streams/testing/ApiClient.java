@@ -49,4 +49,27 @@ public final class ApiClient {
         }
         return answer.body();
     }
+
+    /** PUT {@code json} to {@code path} with a bearer token (no retry: a write is sent once). */
+    public Answer put(String path, String token, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), ApiServer.JSON.readTree(response.body()));
+    }
+
+    /** GET {@code path} as text (a download), retrying while the answer is 503. */
+    public HttpResponse<String> text(String path, String token) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(RETRY_FOR);
+        while (true) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                    .header("Authorization", "Bearer " + token).GET().build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 503 || Instant.now().isAfter(deadline)) {
+                return response;
+            }
+            Thread.sleep(250);
+        }
+    }
 }

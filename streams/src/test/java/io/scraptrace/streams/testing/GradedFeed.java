@@ -92,16 +92,6 @@ public final class GradedFeed {
         return counts;
     }
 
-    /** Registers {@code sites} on the sites topic, each acknowledged by the broker. */
-    public static void register(ScrapTraceConfig config, List<Site> sites) throws Exception {
-        Topic<String, Site> topic = config.topics().sites;
-        try (KafkaProducer<String, Site> producer = producer(config, topic)) {
-            for (Site site : sites) {
-                producer.send(new ProducerRecord<>(topic.name(), site.getSiteId(), site)).get();
-            }
-        }
-    }
-
     /** Sends {@code readings} keyed by lotId to {@code topic} (the graded topic or a copy of it), each acknowledged. */
     public static void sendAll(ScrapTraceConfig config, String topic, List<GradedReading> readings) throws Exception {
         try (KafkaProducer<String, GradedReading> producer = producer(config, config.topics().graded)) {
@@ -115,6 +105,16 @@ public final class GradedFeed {
     public static <V> KafkaProducer<String, V> producer(ScrapTraceConfig config, Topic<String, V> topic) {
         return new KafkaProducer<>(KafkaClients.producer(config, "views-test-" + topic.name()),
                 topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    /** Registers {@code sites} on the sites topic and waits for Kafka to acknowledge them. */
+    public static void register(ScrapTraceConfig config, List<Site> sites) throws Exception {
+        Topic<String, Site> topic = config.topics().sites;
+        try (KafkaProducer<String, Site> producer = producer(config, topic)) {
+            for (Site site : sites) {
+                producer.send(new ProducerRecord<>(topic.name(), site.getSiteId(), site)).get();
+            }
+        }
     }
 
     /** Sends {@code from..to} of the records to the graded topic. */
