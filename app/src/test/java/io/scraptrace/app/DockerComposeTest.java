@@ -271,11 +271,15 @@ class DockerComposeTest {
 
     /** A key some service reads (a string literal in main code) or a Kafka client setting under its pass-through prefix. */
     private static boolean knownSetting(String key, Set<String> literals) {
+        Set<String> anyClient = new HashSet<>(ProducerConfig.configNames());
+        anyClient.addAll(ConsumerConfig.configNames());
+        anyClient.addAll(AdminClientConfig.configNames());
         Map<String, Set<String>> passThrough = Map.of(
                 "producer.", ProducerConfig.configNames(),
                 "consumer.", ConsumerConfig.configNames(),
                 "admin.", AdminClientConfig.configNames(),
-                "streams.", StreamsConfig.configDef().names());
+                "streams.", StreamsConfig.configDef().names(),
+                ScrapTraceConfig.KAFKA_PREFIX, anyClient);
         return literals.contains(key) || passThrough.entrySet().stream()
                 .anyMatch(p -> key.startsWith(p.getKey()) && p.getValue().contains(key.substring(p.getKey().length())));
     }

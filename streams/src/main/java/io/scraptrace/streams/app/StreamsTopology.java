@@ -58,7 +58,7 @@ public final class StreamsTopology {
                         .withKeySerde(topics.sites.keySerde()).withValueSerde(topics.sites.valueSerde()));
         KStream<String, BaselConsent> consents = builder.stream(topics.consents.name(), consumed(topics.consents));
 
-        KStream<String, GradedReading> registered = LineageTopology.register(builder, graded);
+        KStream<String, GradedReading> registered = LineageTopology.register(builder, config, graded);
         KStream<String, LotReading> lotReadings = LotsTopology.track(builder, registered);
         AlertsTopology.build(builder, config, new AlertInputs(lotReadings, exports, sites, consents));
         CombineTopology.Sums sums = CombineTopology.build(builder, config, lotReadings, SITES_STORE);
