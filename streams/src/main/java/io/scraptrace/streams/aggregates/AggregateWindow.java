@@ -16,6 +16,8 @@ public enum AggregateWindow {
     /** Since the beginning. */
     ALL("all", null, null);
 
+    private static final AggregateWindow[] TIMED = {HOUR, DAY};
+
     private final String label;
     private final Duration size;
     private final Duration retention;
@@ -50,6 +52,21 @@ public enum AggregateWindow {
     public long startOf(long time) {
         long size = this.size.toMillis();
         return Math.floorDiv(time, size) * size;
+    }
+
+    /**
+     * The smallest window a reading measured at {@code time} still counts in: its hour, else (too late
+     * for that) its day, else all-time. A window closes {@code grace} after its end in stream time
+     * ({@code streamTime}, the latest measurement time the partition has seen).
+     */
+    public static AggregateWindow finestOpen(long time, long streamTime, Duration grace) {
+        long closedBefore = Math.max(streamTime, time) - grace.toMillis();
+        for (AggregateWindow candidate : TIMED) {
+            if (candidate.startOf(time) + candidate.size.toMillis() > closedBefore) {
+                return candidate;
+            }
+        }
+        return ALL;
     }
 
     /** Name of the queryable store. */

@@ -16,16 +16,19 @@ import org.apache.kafka.common.serialization.Serde;
  * Binary layout of the partial sums a lot partition's combiner keeps (rewritten for every reading)
  * and sends to the regional rollup. Internal: what is published and served stays Avro.
  */
-final class RegionPartialCodec implements StateCodec<RegionAggregate> {
+public final class RegionPartialCodec implements StateCodec<RegionAggregate> {
+    /** The layout, for state that embeds a partial sum. */
+    public static final RegionPartialCodec INSTANCE = new RegionPartialCodec();
+
     private static final int VERSION = 1;
     private static final long NO_TIME = Long.MIN_VALUE;
 
     private RegionPartialCodec() {
     }
 
-    /** The serde of the partial-sums store and the repartition by region. */
+    /** The serde of the repartition by region. */
     static Serde<RegionAggregate> serde() {
-        return new BinarySerde<>("RegionAggregate partial", VERSION, new RegionPartialCodec());
+        return new BinarySerde<>("RegionAggregate partial", VERSION, INSTANCE);
     }
 
     @Override

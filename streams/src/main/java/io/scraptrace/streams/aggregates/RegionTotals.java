@@ -38,34 +38,47 @@ public final class RegionTotals {
         return stamped.getRegion() + "|" + stamped.getWindow() + "|" + (start == null ? "" : start.toString());
     }
 
-    /** What {@code c} alone adds to {@code region}'s totals in {@code window}, starting at {@code start} (null for all-time). */
-    public static RegionAggregate of(String region, RegionContribution c, AggregateWindow window, Instant start) {
-        double tonnes = c.massKg() / KG_PER_TONNE;
-        // Mutable maps: a reading's share becomes the combiner's running sum for its bucket.
-        Map<String, Double> byGrade = new HashMap<>(4);
-        byGrade.put(c.grade(), tonnes);
-        Map<String, Double> byMaterial = new HashMap<>(4);
-        if (!c.uncertain()) {
-            byMaterial.put(c.material(), tonnes);
-        }
+    /**
+     * An empty running sum of {@code region}'s readings in {@code window} from {@code start} (null for
+     * all-time), with maps a reading's share is added to in place.
+     */
+    public static RegionAggregate partial(String region, AggregateWindow window, Instant start) {
         return RegionAggregate.newBuilder()
                 .setRegion(region)
                 .setWindow(window.label())
                 .setWindowStart(start)
-                .setTonnesByGrade(byGrade)
-                .setTonnesByMaterial(byMaterial)
-                .setHighGradeTonnes(c.highGrade() ? tonnes : 0.0)
-                .setBlackMassTonnes(!c.uncertain() && Material.BLACK_MASS.name().equals(c.material()) ? tonnes : 0.0)
-                .setUncertainTonnes(c.uncertain() ? tonnes : 0.0)
-                .setLiTonnes(c.liKg() / KG_PER_TONNE)
-                .setNiTonnes(c.niKg() / KG_PER_TONNE)
-                .setCoTonnes(c.coKg() / KG_PER_TONNE)
-                .setLots(c.firstOfLot() ? 1 : 0)
-                .setReadings(1)
-                .setUncertainReadings(c.uncertain() ? 1 : 0)
-                .setConfidenceSum(c.confidence())
-                .setUpdatedAt(Instant.ofEpochMilli(c.gradedAt()))
+                .setTonnesByGrade(new HashMap<>(8))
+                .setTonnesByMaterial(new HashMap<>(8))
                 .build();
+    }
+
+    /**
+     * Adds what {@code c} contributes to {@code partial} in place and returns it; {@code partial} must
+     * come from {@link #partial} (or a store read), so its maps are the caller's to change. Runs once
+     * per reading, so it allocates nothing but a newer update time.
+     */
+    public static RegionAggregate addReading(RegionAggregate partial, RegionContribution c) {
+        double tonnes = c.massKg() / KG_PER_TONNE;
+        partial.getTonnesByGrade().merge(c.grade(), tonnes, Double::sum);
+        if (!c.uncertain()) {
+            partial.getTonnesByMaterial().merge(c.material(), tonnes, Double::sum);
+        }
+        partial.setHighGradeTonnes(partial.getHighGradeTonnes() + (c.highGrade() ? tonnes : 0.0));
+        partial.setBlackMassTonnes(partial.getBlackMassTonnes()
+                + (!c.uncertain() && Material.BLACK_MASS.name().equals(c.material()) ? tonnes : 0.0));
+        partial.setUncertainTonnes(partial.getUncertainTonnes() + (c.uncertain() ? tonnes : 0.0));
+        partial.setLiTonnes(partial.getLiTonnes() + c.liKg() / KG_PER_TONNE);
+        partial.setNiTonnes(partial.getNiTonnes() + c.niKg() / KG_PER_TONNE);
+        partial.setCoTonnes(partial.getCoTonnes() + c.coKg() / KG_PER_TONNE);
+        partial.setLots(partial.getLots() + (c.firstOfLot() ? 1 : 0));
+        partial.setReadings(partial.getReadings() + 1);
+        partial.setUncertainReadings(partial.getUncertainReadings() + (c.uncertain() ? 1 : 0));
+        partial.setConfidenceSum(partial.getConfidenceSum() + c.confidence());
+        Instant updated = partial.getUpdatedAt();
+        if (updated == null || updated.toEpochMilli() < c.gradedAt()) {
+            partial.setUpdatedAt(Instant.ofEpochMilli(c.gradedAt()));
+        }
+        return partial;
     }
 
     /**

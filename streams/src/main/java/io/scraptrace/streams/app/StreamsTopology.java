@@ -12,7 +12,7 @@ import io.scraptrace.streams.alerts.AlertInputs;
 import io.scraptrace.streams.alerts.AlertsTopology;
 import io.scraptrace.streams.balance.BalanceTopology;
 import io.scraptrace.streams.cases.CaseTopology;
-import io.scraptrace.streams.combine.Combiner;
+import io.scraptrace.streams.combine.CombineTopology;
 import io.scraptrace.streams.declarations.DeclarationsTopology;
 import io.scraptrace.streams.lineage.LineageTopology;
 import io.scraptrace.streams.lots.LotReading;
@@ -29,8 +29,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The whole streams application: subscribes each shared topic once, registers graded readings
  * (dropping resends) in the lineage, folds them into per-lot state, and builds the alerts
- * sub-topology and the views (regional aggregates, site balances) on that, and keeps the
- * regulators' cases beside them.
+ * sub-topology and the views (regional aggregates, site balances, both fed by one combiner) on that,
+ * and keeps the regulators' cases beside them.
  */
 public final class StreamsTopology {
     /** Queryable global store of the site registry, present on every instance. */
@@ -57,12 +57,13 @@ public final class StreamsTopology {
                         .withKeySerde(topics.sites.keySerde()).withValueSerde(topics.sites.valueSerde()));
         KStream<String, BaselConsent> consents = builder.stream(topics.consents.name(), consumed(topics.consents));
 
-        KStream<String, GradedReading> registered = LineageTopology.register(builder, graded);
+        KStream<String, GradedReading> registered = LineageTopology.register(builder, config, graded);
         KStream<String, LotReading> lotReadings = LotsTopology.track(builder, registered);
         AlertsTopology.build(builder, config, new AlertInputs(lotReadings, exports, sites, consents));
-        AggregatesTopology.build(builder, config, lotReadings, sites);
+        CombineTopology.Sums sums = CombineTopology.build(builder, config, lotReadings, SITES_STORE);
+        AggregatesTopology.build(builder, config, sums.byRegion());
         KStream<String, ExportDeclaration> newDeclarations = DeclarationsTopology.register(builder, topics.exports, exports);
-        BalanceTopology.build(builder, registered, newDeclarations, Combiner.interval(config));
+        BalanceTopology.build(sums.bySite(), newDeclarations);
         CaseTopology.build(builder, topics.cases);
     }
 

@@ -1,7 +1,6 @@
 package io.scraptrace.streams.balance;
 
 import io.scraptrace.avro.ExportDeclaration;
-import io.scraptrace.avro.GradedReading;
 import io.scraptrace.schemas.grades.GradeCatalogue;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,9 +31,9 @@ public record SiteBalance(Map<String, Double> intakeKgByGrade, Map<String, Doubl
         return new SiteBalance(Map.of(), Map.of(), Map.of(), 0, 0);
     }
 
-    /** The intake a graded reading adds (UNCERTAIN readings count under their grade code). */
-    public static SiteBalance intake(GradedReading reading) {
-        return new SiteBalance(Map.of(reading.getGrade(), reading.getMassKg()), Map.of(), Map.of(), 1, 0);
+    /** The intake of {@code readings} graded readings with {@code kgByGrade} (UNCERTAIN readings count under their grade code). */
+    public static SiteBalance intake(Map<String, Double> kgByGrade, long readings) {
+        return new SiteBalance(kgByGrade, Map.of(), Map.of(), readings, 0);
     }
 
     /** The export a declaration subtracts. */

@@ -1,11 +1,17 @@
 package io.scraptrace.streams.combine;
 
+import io.scraptrace.avro.RegionAggregate;
+import io.scraptrace.avro.Site;
 import io.scraptrace.core.config.ScrapTraceConfig;
+import io.scraptrace.streams.aggregates.AggregateWindow;
+import io.scraptrace.streams.aggregates.RegionContribution;
+import io.scraptrace.streams.aggregates.RegionTotals;
+import io.scraptrace.streams.balance.SiteBalance;
+import io.scraptrace.streams.lots.LotReading;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BinaryOperator;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -15,124 +21,129 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Sums what many records add to a few keys before they are repartitioned, like a MapReduce
- * combiner: readings arrive keyed by lot, but regions and sites have only a few keys, so a
- * repartition would carry one record per reading where one sum per key and interval does. The
- * sums live in a changelogged, cached store and are forwarded and deleted on a wall-clock timer;
- * under exactly-once both happen in the transaction that commits the input offsets, so a crash
- * neither loses nor repeats a reading's share.
+ * Sums what the readings of a lot partition add to the views keyed by few keys - the regional
+ * aggregates and the site balances - before they are repartitioned, like a MapReduce combiner:
+ * readings arrive keyed by lot, but regions and sites have only a few keys, so a repartition would
+ * carry one record per reading where one sum per key and interval does. One {@link SiteShare} per
+ * site, region and smallest open window feeds both views, so a reading costs one store write for
+ * both; the site's region is read from the site registry's global store here rather than in a join
+ * node of its own.
  * <p>
- * The store is written on every record (that is what makes the sums durable) but never read on
- * the hot path: the processor keeps the same few sums as objects, loaded from the store whenever
- * the task (re)initialises, so each record costs one serialisation instead of a read, a
- * deserialisation and a serialisation.
- *
- * @param <I> input value
- * @param <V> the summable delta forwarded downstream
+ * The sums live in a changelogged, cached store and are forwarded and deleted on a wall-clock timer;
+ * under exactly-once both happen in the transaction that commits the input offsets, so a crash
+ * neither loses nor repeats a reading's share. The store is written on every record (that is what
+ * makes the sums durable) but never read on the hot path: the processor keeps the same few sums as
+ * objects, loaded from the store whenever the task (re)initialises.
  */
-public final class Combiner<I, V> implements Processor<String, I, String, V> {
-    /** Config key: how often combiners forward their sums (aggregates and site balances alike). */
+public final class Combiner implements Processor<String, LotReading, String, CombinedSums> {
+    /** Config key: how often the combiner forwards its sums. */
     public static final String INTERVAL_MS = "streams.combine.interval.ms";
     /** Default interval: well under the commit interval, so it adds little to freshness. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(100);
+    /** The running sums: store key -> {@link SiteShare}. */
+    public static final String STORE = "views-combine-store";
 
-    /** Separates the bucket from the output key in the store key; buckets never contain it. */
+    /** Separates the parts of a store key; site ids, regions and window labels never contain it. */
     private static final char SEPARATOR = '\u001f';
 
-    /**
-     * What one input record adds, or null when it adds nothing.
-     *
-     * @param <I> input value
-     * @param <V> delta
-     */
-    @FunctionalInterface
-    public interface Contribution<I, V> {
-        /**
-         * @param record     the input
-         * @param streamTime the task's stream time (latest event time seen), for closing windows
-         */
-        Delta<V> of(Record<String, I> record, long streamTime);
-    }
-
-    /**
-     * A share of the sum forwarded under {@code key}; shares of different buckets (e.g. time
-     * windows) are kept and forwarded apart.
-     *
-     * @param key    output record key
-     * @param bucket what else separates sums of the same key; empty when nothing does
-     * @param value  the share
-     * @param <V>    delta type
-     */
-    public record Delta<V>(String key, String bucket, V value) {
-    }
-
-    private final String storeName;
-    private final Contribution<I, V> contribution;
-    private final BinaryOperator<V> sum;
+    private final String sitesStore;
+    private final Duration grace;
     private final Duration interval;
-    private ProcessorContext<String, V> context;
-    private KeyValueStore<String, V> sums;
-    /** The store's content as objects; a few keys per interval (buckets x output keys). */
-    private Map<String, V> pending;
+    private ProcessorContext<String, CombinedSums> context;
+    private KeyValueStore<String, SiteShare> store;
+    private TimestampedKeyValueStore<String, Site> sites;
+    /** The store's content as objects: a few per interval (sites x open windows). */
+    private Map<ShareKey, Pending> pending;
+
+    /** Where a reading's share goes; the window start is 0 for all-time. */
+    private record ShareKey(String siteId, String region, AggregateWindow window, long start) {
+        String storeKey() {
+            return siteId + SEPARATOR + region + SEPARATOR + window.label() + SEPARATOR + start;
+        }
+    }
+
+    /** A running sum and the store key it is written under (built once, not per reading). */
+    private record Pending(String storeKey, SiteShare share) {
+    }
 
     /**
-     * @param storeName    the buffer store, added with {@link #addStore}
-     * @param contribution what an input adds
-     * @param sum          adds the second delta to the first; may update the first in place and return
-     *                     it, because the combiner owns its sums and forwards each only once
-     * @param interval     how often the sums are forwarded
+     * @param sitesStore the site registry's global store, for each reading's region
+     * @param grace      how long after its end a window still takes late readings
+     * @param interval   how often the sums are forwarded
      */
-    public Combiner(String storeName, Contribution<I, V> contribution, BinaryOperator<V> sum, Duration interval) {
-        this.storeName = storeName;
-        this.contribution = contribution;
-        this.sum = sum;
+    public Combiner(String sitesStore, Duration grace, Duration interval) {
+        this.sitesStore = sitesStore;
+        this.grace = grace;
         this.interval = interval;
     }
 
-    /** How often the combiners of {@code config} forward their sums. */
+    /** How often the combiner of {@code config} forwards its sums. */
     public static Duration interval(ScrapTraceConfig config) {
         return Duration.ofMillis(config.getLong(INTERVAL_MS, DEFAULT_INTERVAL.toMillis()));
     }
 
-    /** Adds the buffer store a combiner named {@code storeName} keeps its sums in. */
-    public static <V> void addStore(StreamsBuilder builder, String storeName, Serde<V> valueSerde) {
+    /** Adds the combiner's store. */
+    static void addStore(StreamsBuilder builder) {
         // Cached: a key rewritten by every record reaches RocksDB and the changelog once per commit at most.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), Serdes.String(), valueSerde)
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), SiteShareCodec.serde())
                 .withCachingEnabled());
     }
 
     @Override
-    public void init(ProcessorContext<String, V> context) {
+    public void init(ProcessorContext<String, CombinedSums> context) {
         this.context = context;
-        this.sums = context.getStateStore(storeName);
+        this.store = context.getStateStore(STORE);
+        this.sites = context.getStateStore(sitesStore);
         // Called again when a task is revived after a failure: the store then holds what was committed.
         this.pending = new HashMap<>();
-        try (KeyValueIterator<String, V> it = sums.all()) {
-            it.forEachRemaining(entry -> pending.put(entry.key, entry.value));
+        try (KeyValueIterator<String, SiteShare> it = store.all()) {
+            it.forEachRemaining(entry -> pending.put(keyOf(entry.value), new Pending(entry.key, entry.value)));
         }
         context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> flush());
     }
 
     @Override
-    public void process(Record<String, I> record) {
-        Delta<V> delta = contribution.of(record, context.currentStreamTimeMs());
-        if (delta == null) {
-            return;
-        }
-        String storeKey = delta.bucket() + SEPARATOR + delta.key();
-        V total = pending.merge(storeKey, delta.value(), sum);
-        sums.put(storeKey, total);
+    public void process(Record<String, LotReading> record) {
+        LotReading lotReading = record.value();
+        String siteId = lotReading.reading().getSiteId();
+        ValueAndTimestamp<Site> site = sites.get(siteId);
+        RegionContribution c = RegionContribution.of(lotReading.reading(), lotReading.firstOfLot(), site == null ? null : site.value());
+        long time = record.timestamp();
+        AggregateWindow window = AggregateWindow.finestOpen(time, context.currentStreamTimeMs(), grace);
+        ShareKey key = new ShareKey(siteId, c.region(), window, window.windowed() ? window.startOf(time) : 0);
+        Pending sum = pending.computeIfAbsent(key, k -> new Pending(k.storeKey(), new SiteShare(siteId,
+                RegionTotals.partial(k.region(), k.window(), k.window().windowed() ? Instant.ofEpochMilli(k.start()) : null), new HashMap<>(8))));
+        sum.share().add(c);
+        store.put(sum.storeKey(), sum.share());
     }
 
+    /** Sends each region's and each site's sums on, summed over the shares, and empties the store. */
     private void flush() {
-        long streamTime = context.currentStreamTimeMs();
-        for (Map.Entry<String, V> entry : pending.entrySet()) {
-            sums.delete(entry.getKey());
-            String key = entry.getKey().substring(entry.getKey().indexOf(SEPARATOR) + 1);
-            context.forward(new Record<>(key, entry.getValue(), Math.max(streamTime, 0)));
+        Map<ShareKey, RegionAggregate> regional = new HashMap<>();
+        Map<String, SiteBalance> intake = new HashMap<>();
+        for (Pending sum : pending.values()) {
+            store.delete(sum.storeKey());
+            SiteShare share = sum.share();
+            RegionAggregate partial = share.partial();
+            ShareKey siteKey = keyOf(share);
+            // The shares are discarded after this, so the first of a region and window becomes their sum.
+            regional.merge(new ShareKey("", siteKey.region(), siteKey.window(), siteKey.start()), partial, RegionTotals::add);
+            intake.merge(share.siteId(), SiteBalance.intake(share.intakeKg(), partial.getReadings()), SiteBalance::plus);
         }
         pending.clear();
+        long timestamp = Math.max(context.currentStreamTimeMs(), 0);
+        regional.forEach((key, partial) -> context.forward(new Record<>(key.region(), new CombinedSums(partial, null), timestamp)));
+        intake.forEach((siteId, balance) -> context.forward(new Record<>(siteId, new CombinedSums(null, balance), timestamp)));
+    }
+
+    private static ShareKey keyOf(SiteShare share) {
+        RegionAggregate partial = share.partial();
+        AggregateWindow window = AggregateWindow.byLabel(partial.getWindow()).orElse(AggregateWindow.ALL);
+        Instant start = partial.getWindowStart();
+        return new ShareKey(share.siteId(), partial.getRegion(), window, start == null ? 0 : start.toEpochMilli());
     }
 }

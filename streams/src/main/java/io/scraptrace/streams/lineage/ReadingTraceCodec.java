@@ -10,9 +10,12 @@ import java.io.DataOutput;
 import java.io.IOException;
 import org.apache.kafka.common.serialization.Serde;
 
-/** Binary layout of {@link ReadingTrace} in the lineage store: one is written for every reading. */
+/**
+ * Binary layout of {@link ReadingTrace} in the lineage store: one is written for every reading; an
+ * expired one is a single flag.
+ */
 final class ReadingTraceCodec implements StateCodec<ReadingTrace> {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private ReadingTraceCodec() {
     }
@@ -24,6 +27,10 @@ final class ReadingTraceCodec implements StateCodec<ReadingTrace> {
 
     @Override
     public void write(DataOutput out, ReadingTrace trace) throws IOException {
+        out.writeBoolean(trace.expired());
+        if (trace.expired()) {
+            return;
+        }
         out.writeUTF(trace.eventId());
         writeNullable(out, trace.stationId());
         writeNullable(out, trace.sensor());
@@ -37,6 +44,9 @@ final class ReadingTraceCodec implements StateCodec<ReadingTrace> {
 
     @Override
     public ReadingTrace read(DataInput in) throws IOException {
+        if (in.readBoolean()) {
+            return ReadingTrace.EXPIRED;
+        }
         return new ReadingTrace(in.readUTF(), readNullable(in), readNullable(in), in.readLong(), in.readDouble(),
                 readNullable(in), in.readDouble(), readNullable(in), readNullable(in));
     }

@@ -78,7 +78,12 @@ public final class LotViews {
         ReadOnlyKeyValueStore<String, ReadingTrace> traces = stores.local(LineageTopology.STORE, QueryableStoreTypes.keyValueStore());
         ArrayNode items = ApiServer.JSON.createArrayNode();
         try (KeyValueIterator<String, ReadingTrace> range = traces.range(LineageTopology.firstKey(lotId), LineageTopology.lastKey(lotId))) {
-            range.forEachRemaining(kv -> items.add(render(kv.value)));
+            // Past the lineage retention only the key is left: the lot's totals still count the reading.
+            range.forEachRemaining(kv -> {
+                if (!kv.value.expired()) {
+                    items.add(render(kv.value));
+                }
+            });
         }
         if (items.isEmpty()) {
             return Optional.empty();

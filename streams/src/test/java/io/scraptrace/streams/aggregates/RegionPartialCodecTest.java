@@ -21,8 +21,9 @@ class RegionPartialCodecTest {
         RegionContribution reading = RegionContribution.of(
                 Records.graded("e1", "S1", "L1", "BM_NMC", 250.0, Records.T0, Map.of("Li", 4.0, "Ni", 20.0, "Co", 6.0), 0.8),
                 true, Records.site("S1", "JP-13"));
-        RegionAggregate hour = RegionTotals.of("JP-13", reading, AggregateWindow.HOUR, Instant.ofEpochMilli(AggregateWindow.HOUR.startOf(Records.T0.toEpochMilli())));
-        RegionAggregate allTime = RegionTotals.of("JP-13", reading, AggregateWindow.ALL, null);
+        RegionAggregate hour = RegionTotals.addReading(RegionTotals.partial("JP-13", AggregateWindow.HOUR,
+                Instant.ofEpochMilli(AggregateWindow.HOUR.startOf(Records.T0.toEpochMilli()))), reading);
+        RegionAggregate allTime = RegionTotals.addReading(RegionTotals.partial("JP-13", AggregateWindow.ALL, null), reading);
         assertEquals(hour, roundTrip(hour));
         assertEquals(allTime, roundTrip(allTime));
         assertEquals(0.01, roundTrip(hour).getLiTonnes(), 1e-12);
