@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            EvaluateAlertsCommand.class,
             TailCommand.class,
             VerifyLotCommand.class,
             BenchCommand.class,

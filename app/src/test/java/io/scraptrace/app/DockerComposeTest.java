@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -269,17 +271,21 @@ class DockerComposeTest {
 
     /** A key some service reads (a string literal in main code) or a Kafka client setting under its pass-through prefix. */
     private static boolean knownSetting(String key, Set<String> literals) {
+        Set<String> anyClient = new HashSet<>(ProducerConfig.configNames());
+        anyClient.addAll(ConsumerConfig.configNames());
+        anyClient.addAll(AdminClientConfig.configNames());
         Map<String, Set<String>> passThrough = Map.of(
                 "producer.", ProducerConfig.configNames(),
                 "consumer.", ConsumerConfig.configNames(),
                 "admin.", AdminClientConfig.configNames(),
-                "streams.", StreamsConfig.configDef().names());
+                "streams.", StreamsConfig.configDef().names(),
+                ScrapTraceConfig.KAFKA_PREFIX, anyClient);
         return literals.contains(key) || passThrough.entrySet().stream()
                 .anyMatch(p -> key.startsWith(p.getKey()) && p.getValue().contains(key.substring(p.getKey().length())));
     }
 
     private static Set<String> mainSourceLiterals() throws IOException {
-        Pattern literal = Pattern.compile("\"([a-z0-9.\\-]+)\"");
+        Pattern literal = Pattern.compile("\"([a-z0-9._\\-]+)\"");
         Set<String> literals = new HashSet<>();
         try (Stream<Path> modules = Files.list(ROOT)) {
             for (Path sources : modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
@@ -294,6 +300,59 @@ class DockerComposeTest {
             }
         }
         return literals;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusScrapesEveryInstanceAndGrafanaShowsThePipelineDashboard() throws Exception {
+        Map<String, Object> compose = compose();
+        Map<String, Object> prometheus;
+        try (Reader reader = Files.newBufferedReader(DOCKER.resolve("prometheus.yml"))) {
+            prometheus = new Yaml().load(reader);
+        }
+        Set<String> scraped = new HashSet<>();
+        for (Map<String, Object> job : (List<Map<String, Object>>) prometheus.get("scrape_configs")) {
+            assertEquals("/metrics", job.get("metrics_path"));
+            for (Map<String, Object> targets : (List<Map<String, Object>>) job.getOrDefault("static_configs", List.of())) {
+                ((List<String>) targets.get("targets")).forEach(t -> scraped.add(t.replace(":8080", "")));
+            }
+            for (Map<String, Object> dns : (List<Map<String, Object>>) job.getOrDefault("dns_sd_configs", List.of())) {
+                assertEquals(8080, dns.get("port"));
+                scraped.addAll((List<String>) dns.get("names"));
+            }
+        }
+        assertEquals(servicesOf(compose, APP_IMAGE).keySet(), scraped, "every ScrapTrace instance is scraped directly");
+        assertTrue(((List<String>) service(compose, "prometheus").get("volumes")).contains("./prometheus.yml:/etc/prometheus/prometheus.yml:ro"));
+
+        List<String> grafanaMounts = (List<String>) service(compose, "grafana").get("volumes");
+        assertTrue(grafanaMounts.contains("./grafana/provisioning:/etc/grafana/provisioning:ro"), "datasource and dashboards provisioned");
+        Map<String, Object> datasources;
+        try (Reader reader = Files.newBufferedReader(DOCKER.resolve("grafana/provisioning/datasources/prometheus.yml"))) {
+            datasources = new Yaml().load(reader);
+        }
+        Map<String, Object> datasource = ((List<Map<String, Object>>) datasources.get("datasources")).get(0);
+        assertEquals("http://prometheus:9090", datasource.get("url"));
+        Map<String, Object> provider;
+        try (Reader reader = Files.newBufferedReader(DOCKER.resolve("grafana/provisioning/dashboards/scraptrace.yml"))) {
+            provider = ((List<Map<String, Object>>) new Yaml().<Map<String, Object>>load(reader).get("providers")).get(0);
+        }
+        String dashboardsPath = ((Map<String, Object>) provider.get("options")).get("path").toString();
+        assertTrue(grafanaMounts.contains("./grafana/dashboards:" + dashboardsPath + ":ro"), "the dashboards dir is where the provider looks");
+
+        JsonNode dashboard = new ObjectMapper().readTree(DOCKER.resolve("grafana/dashboards/scraptrace.json").toFile());
+        Set<String> titles = new HashSet<>();
+        Set<String> literals = mainSourceLiterals();
+        for (JsonNode panel : dashboard.path("panels")) {
+            titles.add(panel.path("title").asText());
+            assertEquals(datasource.get("uid"), panel.path("datasource").path("uid").asText(), panel.path("title").asText());
+            for (JsonNode target : panel.path("targets")) {
+                Matcher own = Pattern.compile("scraptrace_[a-z_]+").matcher(target.path("expr").asText());
+                while (own.find()) {
+                    assertTrue(literals.contains(own.group()), own.group() + " is a metric the code registers");
+                }
+            }
+        }
+        assertTrue(titles.containsAll(List.of("Readings/s per stage", "Consumer lag by topic", "Measurement -> aggregate latency", "Alerts raised")), titles.toString());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -40,12 +41,14 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final String secureBootstrapServers;
     private final Path dataDir;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, Path dataDir) {
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, String secureBootstrapServers, Path dataDir) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.secureBootstrapServers = secureBootstrapServers;
         this.dataDir = dataDir;
     }
 
@@ -59,7 +62,17 @@ public final class EmbeddedKafka implements AutoCloseable {
         int port = options.port() == 0 ? freePort() : options.port();
         ClusterSpec single = new ClusterSpec(Uuid.randomUuid().toString(), options.advertisedHost(),
                 List.of(new ClusterSpec.Node(1, port, freePort())));
-        return start(dataDir, single, 1, options.host());
+        return start(dataDir, single, 1, options.host(), null);
+    }
+
+    /**
+     * Start a single node on free loopback ports with a SASL_SSL listener as well (tests of the
+     * clients' security settings); {@link #secureBootstrapServers()} is where it listens.
+     */
+    public static EmbeddedKafka start(Path dataDir, SaslSslListener secure) {
+        SaslSslListener bound = new SaslSslListener(secure.port() == 0 ? freePort() : secure.port(), secure.keystore(), secure.password());
+        ClusterSpec single = new ClusterSpec(Uuid.randomUuid().toString(), LOOPBACK, List.of(new ClusterSpec.Node(1, freePort(), freePort())));
+        return start(dataDir, single, 1, LOOPBACK, bound);
     }
 
     /**
@@ -67,7 +80,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      * so start the peers concurrently (separate processes, or {@link #startCluster}).
      */
     public static EmbeddedKafka startNode(Path dataDir, ClusterSpec spec, int nodeId) {
-        return start(dataDir, spec, nodeId, spec.host());
+        return start(dataDir, spec, nodeId, spec.host(), null);
     }
 
     /** A whole cluster of {@code nodes} in this JVM on free loopback ports, node i in {@code dataDir/node-i}. */
@@ -91,10 +104,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         nodes.stream().map(node -> CompletableFuture.runAsync(node::close)).toList().forEach(CompletableFuture::join);
     }
 
-    private static EmbeddedKafka start(Path dataDir, ClusterSpec spec, int nodeId, String listenHost) {
+    private static EmbeddedKafka start(Path dataDir, ClusterSpec spec, int nodeId, String listenHost, SaslSslListener secure) {
         long started = System.nanoTime();
         ClusterSpec.Node node = spec.node(nodeId);
         Properties props = serverProperties(dataDir, spec, node, listenHost);
+        if (secure != null) {
+            addSaslSsl(props, spec.host(), secure);
+        }
         Path logDir = dataDir.resolve("kafka-logs");
         try {
             Files.createDirectories(logDir);
@@ -111,7 +127,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
         server.startup();
         String bootstrap = spec.host() + ":" + node.port();
-        EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrap, dataDir);
+        EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrap, secure == null ? null : spec.host() + ":" + secure.port(), dataDir);
         try {
             kafka.awaitReady();
         } catch (RuntimeException e) {
@@ -126,6 +142,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Where clients connect, e.g. {@code 127.0.0.1:40123}. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** Where clients connect with SASL_SSL, or null without a {@link SaslSslListener}. */
+    public String secureBootstrapServers() {
+        return secureBootstrapServers;
     }
 
     /** The data directory this broker formats and writes. */
@@ -178,6 +199,21 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("default.replication.factor", replication);
         p.put("min.insync.replicas", minIsr);
         return p;
+    }
+
+    private static void addSaslSsl(Properties p, String host, SaslSslListener secure) {
+        String name = SaslSslListener.NAME;
+        p.put("listeners", p.getProperty("listeners") + "," + name + "://" + host + ":" + secure.port());
+        p.put("advertised.listeners", p.getProperty("advertised.listeners") + "," + name + "://" + host + ":" + secure.port());
+        p.put("listener.security.protocol.map", p.getProperty("listener.security.protocol.map") + "," + name + ":" + name);
+        p.put("sasl.enabled.mechanisms", SaslSslListener.MECHANISM);
+        String prefix = "listener.name." + name.toLowerCase(Locale.ROOT) + ".";
+        p.put(prefix + SaslSslListener.MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        p.put(prefix + "ssl.keystore.type", "PKCS12");
+        p.put(prefix + "ssl.keystore.location", secure.keystore().toAbsolutePath().toString());
+        p.put(prefix + "ssl.keystore.password", secure.password());
+        p.put(prefix + "ssl.key.password", secure.password());
     }
 
     private static void format(Path propsFile, String clusterId) {

@@ -28,4 +28,15 @@ class ScrapTraceConfigTest {
         assertEquals("20", config.kafkaOverrides("producer.").getProperty("linger.ms"));
         assertEquals("scraptrace-data", config.dataDir().toString(), "default");
     }
+
+    @Test
+    void kafkaSettingsReachEveryClientAndAClientsOwnPrefixWins() {
+        ScrapTraceConfig config = ScrapTraceConfig.load(null, Map.of("SCRAPTRACE_KAFKA_SECURITY_PROTOCOL", "SASL_SSL"),
+                Map.of("kafka.sasl.mechanism", "SCRAM-SHA-512", "admin.sasl.mechanism", "PLAIN"));
+        for (String client : new String[] {"producer.", "consumer.", "streams."}) {
+            assertEquals("SASL_SSL", config.kafkaOverrides(client).getProperty("security.protocol"), client);
+            assertEquals("SCRAM-SHA-512", config.kafkaOverrides(client).getProperty("sasl.mechanism"), client);
+        }
+        assertEquals("PLAIN", config.kafkaOverrides("admin.").getProperty("sasl.mechanism"));
+    }
 }

@@ -1,6 +1,6 @@
 package io.scraptrace.ingest;
 
-import io.scraptrace.core.auth.TokenStore;
+import io.scraptrace.core.auth.Authenticator;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.http.ApiServer;
 import io.scraptrace.core.metrics.Metrics;
@@ -20,7 +20,7 @@ public final class IngestServer implements AutoCloseable {
     }
 
     /** Start the service, then serve HTTP on {@code http.host}:{@code http.port} (port 0 picks a free one). */
-    public static IngestServer start(ScrapTraceConfig config, TokenStore tokens) {
+    public static IngestServer start(ScrapTraceConfig config, Authenticator tokens) {
         Metrics metrics = new Metrics();
         IngestService service = new IngestService(config, metrics);
         service.start();

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.scraptrace.avro.Alert;
 import io.scraptrace.avro.GradedReading;
 import io.scraptrace.avro.Reading;
 import io.scraptrace.schemas.serde.AvroSerde;
 import io.scraptrace.schemas.serde.SchemaHistory;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -65,6 +67,41 @@ class SchemaEvolutionTest {
         assertNull(current.getMoisturePct(), "fields added in v2 take their defaults");
         assertNull(current.getFrameId());
         assertNull(current.getReceivedAt());
+    }
+
+    @Test
+    void anAlertWrittenWithVersionOneIsJudgedWithoutEvidenceStrength() throws Exception {
+        Schema v1 = SchemaHistory.versionsOf("io.scraptrace.avro.Alert").get(0);
+        Schema reasonV1 = v1.getField("reasons").schema().getElementType();
+        Schema evidenceV1 = reasonV1.getField("evidence").schema();
+        GenericRecord evidence = new GenericData.Record(evidenceV1);
+        evidence.put("ids", List.of("L-1"));
+        evidence.put("figures", Map.of("declaredMassKg", 1000.0));
+        GenericRecord reason = new GenericData.Record(reasonV1);
+        reason.put("code", "UNDER_DECLARED_GRADE");
+        reason.put("severity", 4);
+        reason.put("detail", "old");
+        reason.put("evidence", evidence);
+        GenericRecord old = new GenericData.Record(v1);
+        for (String field : List.of("declarationId", "exporterId", "siteId", "region", "port", "destination", "hsCode")) {
+            old.put(field, "x");
+        }
+        old.put("declaredMaterial", new GenericData.EnumSymbol(v1.getField("declaredMaterial").schema(), "FERROUS"));
+        old.put("declaredMassKg", 1000.0);
+        old.put("measuredMassKg", 990.0);
+        old.put("severity", 4);
+        old.put("reasons", List.of(reason));
+        old.put("timestamp", 1_764_000_000_000L);
+        old.put("checkedAt", 1_764_000_001_000L);
+        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old).array();
+
+        Alert current = new AvroSerde<>(Alert.class).deserialize("scrap.alerts", bytes);
+
+        assertEquals("JUDGED", current.getStatus(), "every alert of v1 was a judgement");
+        assertEquals(List.of(), current.getLotsMissing());
+        assertNull(current.getJudgeBy());
+        assertNull(current.getReasons().get(0).getEvidence().getStrength(), "v1 knew no evidence strength");
+        assertEquals(List.of(), current.getReasons().get(0).getEvidence().getBasis());
     }
 
     @Test

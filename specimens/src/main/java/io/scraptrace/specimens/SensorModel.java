@@ -16,9 +16,12 @@ final class SensorModel {
     private static final double DENSITY_RELATIVE_SIGMA_XRT = 0.01;
     private static final double DENSITY_RELATIVE_SIGMA_ASSAY = 0.002;
     private static final double MAGNETIC_SIGMA = 0.01;
-    private static final double THICKNESS_RELATIVE_SIGMA = 0.05;
+    /** Laser and ultrasonic gauges on a belt read plate thickness to a few %. */
+    private static final double THICKNESS_RELATIVE_SIGMA = 0.03;
     private static final double MOISTURE_SIGMA_NIR = 0.3;
     private static final double MOISTURE_SIGMA_ASSAY = 0.05;
+    /** A piece whose elements add up to this is a metal an analyser reports by balance; black mass is not. */
+    private static final double METAL_TOTAL_PCT = 95.0;
 
     private SensorModel() {
     }
@@ -84,7 +87,14 @@ final class SensorModel {
             }
             measured.put(element, reported);
         });
-        // Noise and bias can push a near-pure metal past 100 %; analysers normalise such totals.
+        String major = truth.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        if (CompositionSampler.total(truth) >= METAL_TOTAL_PCT && measured.containsKey(major)) {
+            // Alloy modes report the base metal as the balance of what they measured, so its error
+            // is the sum of the others' errors, not its own share of a relative bias.
+            double others = CompositionSampler.total(measured) - measured.get(major);
+            measured.put(major, Math.max(0, 100 - others));
+        }
+        // Noise and bias can push a total past 100 %; analysers normalise such totals.
         double total = CompositionSampler.total(measured);
         double scale = total > 100 ? 100 / total : 1;
         measured.replaceAll((element, value) -> round(value * scale, 4));

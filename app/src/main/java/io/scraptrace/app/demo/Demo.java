@@ -3,6 +3,7 @@ package io.scraptrace.app.demo;
 import io.scraptrace.broker.BrokerOptions;
 import io.scraptrace.broker.EmbeddedKafka;
 import io.scraptrace.core.Service;
+import io.scraptrace.core.auth.Authenticators;
 import io.scraptrace.core.auth.TokenStore;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.http.ApiServer;
@@ -66,7 +67,7 @@ public final class Demo implements Service {
             tokensFile = config.tokensFile().orElseGet(() -> DemoTokens.ensure(dataDir, world));
             Metrics metrics = new Metrics();
             IngestService ingest = new IngestService(config, metrics);
-            server = new ApiServer(config.httpHost(), config.httpPort(), ingest.settings().maxBodyBytes(), TokenStore.load(tokensFile), metrics, javalin -> { })
+            server = new ApiServer(config.httpHost(), config.httpPort(), ingest.settings().maxBodyBytes(), Authenticators.with(TokenStore.load(tokensFile), config), metrics, javalin -> { })
                     .register(ingest.routes())
                     .register(new DashboardRoutes())
                     .readiness("ingest", ingest::ready);

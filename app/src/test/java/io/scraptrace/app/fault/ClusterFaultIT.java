@@ -227,7 +227,11 @@ class ClusterFaultIT {
         Map<String, JsonNode> lots = awaitPlantedLotsGraded(streams1);
         postPlantedSet("A", lots);
         for (String id : planted.keySet()) {
-            await("alert of " + id + " on streams-1", Duration.ofSeconds(90), () -> http.get(streams1.port(), "/v1/alerts/" + id, REGULATOR).ok());
+            // 200 from the moment streams read the declaration (PENDING); judged once its checks have all reported.
+            await("alert of " + id + " on streams-1", Duration.ofSeconds(90), () -> {
+                Http.Reply reply = http.get(streams1.port(), "/v1/alerts/" + id, REGULATOR);
+                return reply.ok() && reply.body().path("status").asText().equals("JUDGED");
+            });
         }
         report("warm-up: planted lots graded and set A alerted %d ms after the load started; %s", ms(System.nanoTime() - loadStart),
                 load.window(loadStart, System.nanoTime()));
@@ -642,6 +646,9 @@ class ClusterFaultIT {
             queries.put("/v1/alerts/" + id, body -> {
                 List<String> codes = new ArrayList<>();
                 body.path("reasons").forEach(r -> codes.add(r.path("code").asText()));
+                if (!body.path("status").asText().equals("JUDGED")) {
+                    return "status " + body.path("status") + " of a declaration judged before the faults";
+                }
                 return (code == null ? codes.isEmpty() : codes.contains(code)) ? null : "reasons " + codes + ", expected " + code;
             });
             queries.put("/v1/trace/declarations/" + id, body -> body.path("lots").size() == 1

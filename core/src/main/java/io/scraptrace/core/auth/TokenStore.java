@@ -24,7 +24,7 @@ import java.util.Set;
  * digests of tokens are kept, and a presented token is compared against every entry with
  * {@link MessageDigest#isEqual} so timing does not reveal how much of a token matched.
  */
-public final class TokenStore {
+public final class TokenStore implements Authenticator {
     private record Entry(byte[] digest, Principal principal) {
     }
 
@@ -111,6 +111,7 @@ public final class TokenStore {
     }
 
     /** The principal of a presented token, if it is known. Constant time in the token's content. */
+    @Override
     public Optional<Principal> authenticate(String token) {
         if (token == null || token.isEmpty()) {
             return Optional.empty();

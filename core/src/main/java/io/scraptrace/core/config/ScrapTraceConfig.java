@@ -28,6 +28,8 @@ public final class ScrapTraceConfig {
     public static final String DATA_DIR = "data.dir";
     public static final String TOKENS_FILE = "tokens.file";
     public static final String ENV_PREFIX = "SCRAPTRACE_";
+    /** Kafka settings for every client (producers, consumers, admin, Kafka Streams): security, timeouts. */
+    public static final String KAFKA_PREFIX = "kafka.";
 
     private final Properties props;
     private final Topics topics;
@@ -132,14 +134,17 @@ public final class ScrapTraceConfig {
     }
 
     /**
-     * Client settings passed straight to Kafka: every key under {@code prefix} (e.g.
-     * {@code producer.}, {@code streams.}) with the prefix removed.
+     * Client settings passed straight to Kafka: every key under {@link #KAFKA_PREFIX} (settings of
+     * every client, such as {@code kafka.security.protocol=SASL_SSL}), then every key under
+     * {@code prefix} (e.g. {@code producer.}, {@code streams.}) which wins, prefixes removed.
      */
     public Properties kafkaOverrides(String prefix) {
         Properties out = new Properties();
-        props.stringPropertyNames().stream()
-                .filter(k -> k.startsWith(prefix))
-                .forEach(k -> out.setProperty(k.substring(prefix.length()), props.getProperty(k)));
+        for (String scope : new String[] {KAFKA_PREFIX, prefix}) {
+            props.stringPropertyNames().stream()
+                    .filter(k -> k.startsWith(scope))
+                    .forEach(k -> out.setProperty(k.substring(scope.length()), props.getProperty(k)));
+        }
         return out;
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
-import io.scraptrace.core.auth.TokenStore;
+import io.scraptrace.core.auth.Authenticator;
 import io.scraptrace.core.metrics.Metrics;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +39,11 @@ public final class ApiServer {
      * @param host         interface to bind
      * @param port         port (0 picks a free one)
      * @param maxBodyBytes request bodies above this are answered 413
-     * @param tokens       accepted tokens
+     * @param tokens       accepted tokens (a tokens file, an OIDC provider's JWTs, or both)
      * @param metrics      the process's metrics
      * @param customizer   extra Javalin settings (static files, ...)
      */
-    public ApiServer(String host, int port, long maxBodyBytes, TokenStore tokens, Metrics metrics, Consumer<JavalinConfig> customizer) {
+    public ApiServer(String host, int port, long maxBodyBytes, Authenticator tokens, Metrics metrics, Consumer<JavalinConfig> customizer) {
         this.host = host;
         this.port = port;
         this.metrics = metrics;

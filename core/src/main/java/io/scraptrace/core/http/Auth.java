@@ -3,7 +3,8 @@ package io.scraptrace.core.http;
 import io.javalin.http.Context;
 import io.scraptrace.core.auth.Principal;
 import io.scraptrace.core.auth.Role;
-import io.scraptrace.core.auth.TokenStore;
+import io.scraptrace.core.auth.Authenticator;
+import io.scraptrace.core.auth.InvalidTokenException;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -22,9 +23,9 @@ public final class Auth {
     public static final String QUERY_TOKEN = "access_token";
     private static final String BEARER = "bearer ";
 
-    private final TokenStore tokens;
+    private final Authenticator tokens;
 
-    public Auth(TokenStore tokens) {
+    public Auth(Authenticator tokens) {
         this.tokens = tokens;
     }
 
@@ -55,7 +56,11 @@ public final class Auth {
         if (token == null) {
             throw new ApiException(401, "missing bearer token");
         }
-        return tokens.authenticate(token).orElseThrow(() -> new ApiException(401, "unknown token"));
+        try {
+            return tokens.authenticate(token).orElseThrow(() -> new ApiException(401, "unknown token"));
+        } catch (InvalidTokenException e) {
+            throw new ApiException(401, "invalid token: " + e.getMessage());
+        }
     }
 
     /** 403 unless the caller's scope covers {@code siteIdOrRegion} (regulators cover everything). */

@@ -1,6 +1,7 @@
 package io.scraptrace.ingest.cli;
 
-import io.scraptrace.core.auth.TokenStore;
+import io.scraptrace.core.auth.Authenticator;
+import io.scraptrace.core.auth.Authenticators;
 import io.scraptrace.core.cli.CommonOptions;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.ingest.IngestServer;
@@ -36,8 +37,8 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ScrapTraceConfig config = common.config(mqttUrl == null ? Map.of() : Map.of(IngestSettings.MQTT_URL, mqttUrl));
         // Standalone, there is no demo to print generated tokens: refuse to take data without a tokens file.
-        TokenStore tokens = config.tokensFile().map(TokenStore::load).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "a tokens file is required: --tokens FILE or SCRAPTRACE_TOKENS_FILE (lines 'TOKEN ROLE SCOPE')"));
+        Authenticator tokens = Authenticators.configured(config).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "a tokens file or an OpenID Connect provider is required: --tokens FILE or SCRAPTRACE_TOKENS_FILE (lines 'TOKEN ROLE SCOPE'), or auth.jwks.url"));
         IngestServer server = IngestServer.start(config, tokens);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

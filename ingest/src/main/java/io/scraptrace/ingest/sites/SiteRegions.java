@@ -43,6 +43,8 @@ public final class SiteRegions implements AutoCloseable {
     private final Object progress = new Object();
     /** When the end offsets that the reader has since reached were asked for; null before the first catch-up. */
     private Instant caughtUpAsOf;
+    /** The latest time a waiting lookup needs the reader caught up to; asking for end offsets costs a request, so only then. */
+    private Instant wantedAsOf;
     private volatile boolean running;
     private Thread reader;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -82,6 +84,9 @@ public final class SiteRegions implements AutoCloseable {
     private boolean awaitCaughtUp(Instant asOf) {
         long deadline = System.nanoTime() + lookupTimeout.toNanos();
         synchronized (progress) {
+            if (wantedAsOf == null || wantedAsOf.isBefore(asOf)) {
+                wantedAsOf = asOf;
+            }
             while (caughtUpAsOf == null || caughtUpAsOf.isBefore(asOf)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -108,9 +113,9 @@ public final class SiteRegions implements AutoCloseable {
                 c.seekToBeginning(partitions);
                 while (running) {
                     Instant asked = Instant.now();
-                    Map<TopicPartition, Long> end = c.endOffsets(partitions);
+                    Map<TopicPartition, Long> end = catchUpWanted() ? c.endOffsets(partitions) : null;
                     c.poll(POLL).forEach(this::apply);
-                    if (partitions.stream().allMatch(p -> c.position(p) >= end.get(p))) {
+                    if (end != null && partitions.stream().allMatch(p -> c.position(p) >= end.get(p))) {
                         synchronized (progress) {
                             caughtUpAsOf = asked;
                             progress.notifyAll();
@@ -125,6 +130,12 @@ public final class SiteRegions implements AutoCloseable {
             } finally {
                 consumer = null;
             }
+        }
+    }
+
+    private boolean catchUpWanted() {
+        synchronized (progress) {
+            return caughtUpAsOf == null || wantedAsOf != null && caughtUpAsOf.isBefore(wantedAsOf);
         }
     }
 

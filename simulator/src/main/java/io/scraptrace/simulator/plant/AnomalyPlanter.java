@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
@@ -35,6 +36,16 @@ final class AnomalyPlanter {
     static final int PLANT_MIN_SAMPLES = DeclarationHistory.MIN_SAMPLES + 5;
     /** A lot claimed at least this long ago surely reached the alert rules before a second claim. */
     static final Duration RECLAIM_AGE = Duration.ofSeconds(30);
+    /**
+     * Per material, a plausible wrong HS heading (WCO HS 2022): refined or unwrought metal, or new
+     * accumulators, instead of the waste heading.
+     */
+    private static final Map<Material, String> WRONG_HEADING = Map.of(
+            Material.FERROUS, "7203.10",
+            Material.ALUMINIUM, "7601.20",
+            Material.COPPER, "7403.11",
+            Material.MIXED_METAL, "8112.99",
+            Material.BLACK_MASS, "8507.60");
     /** Countries without a Basel consent for black mass in the default consents. */
     private static final List<String> UNCONSENTED = List.of("CN", "IN", "VN", "MY");
 
@@ -54,14 +65,11 @@ final class AnomalyPlanter {
         this.runTag = runTag;
     }
 
-    /** A high-grade lot declared as a lower grade of the same material under a shared HS code. */
+    /** Lots declared as a grade of the same material but a lower value class, under an HS code both share. */
     boolean underDeclareGrade(DeclarationDraft draft) {
         Grade measured = grade(draft.lotGrade());
-        if (!measured.highGrade()) {
-            return false;
-        }
         for (Grade lower : catalogue.grades()) {
-            if (lower.material() == measured.material() && !lower.highGrade()) {
+            if (lower.material() == measured.material() && lower.valueClass() > measured.valueClass()) {
                 List<String> shared = lower.hsCodes().stream().filter(measured.hsCodes()::contains).toList();
                 if (!shared.isEmpty()) {
                     draft.declaredGrade = lower.code();
@@ -72,6 +80,19 @@ final class AnomalyPlanter {
             }
         }
         return false;
+    }
+
+    /**
+     * Declares the lots' material under an HS code of another heading that no grade of the catalogue
+     * uses, so the HS code's value baseline only ever holds such declarations of that material.
+     */
+    boolean misclassify(DeclarationDraft draft) {
+        String wrong = WRONG_HEADING.get(draft.material);
+        if (wrong == null || grade(draft.lotGrade()).hsCodes().contains(wrong)) {
+            return false;
+        }
+        draft.hsCode = wrong;
+        return plant(draft, AlertCode.HS_CODE_MISMATCH);
     }
 
     /** Declares half again as much as the site can possibly hold of the material. */

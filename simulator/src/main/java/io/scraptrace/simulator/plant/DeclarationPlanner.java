@@ -127,6 +127,7 @@ final class DeclarationPlanner {
     private boolean tryPlant(AlertCode code, DeclarationDraft draft, Instant now) {
         return switch (code) {
             case UNDER_DECLARED_GRADE -> planter.underDeclareGrade(draft);
+            case HS_CODE_MISMATCH -> planter.misclassify(draft);
             case MASS_BALANCE_EXCEEDED -> planter.exceedMassBalance(draft, now);
             case UNTRACEABLE_LOTS -> planter.addUntraceableLot(draft, foreignLots(draft, now), now);
             case HAZARDOUS_DESTINATION -> planter.shipToUnconsentedDestination(draft);

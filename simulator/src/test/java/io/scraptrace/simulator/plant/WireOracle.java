@@ -91,6 +91,8 @@ final class WireOracle {
                 .flatMap(e -> catalogue.find(e.getKey())).orElse(null);
         if (dominant != null && underDeclared(d, dominant)) {
             codes.add(AlertCode.UNDER_DECLARED_GRADE.name());
+        } else if (dominant != null && !dominant.hsCodes().contains(d.get("hsCode").asText())) {
+            codes.add(AlertCode.HS_CODE_MISMATCH.name());
         }
         String key = siteId + "|" + material;
         double available = intake.getOrDefault(key, 0.0) - exported.getOrDefault(key, 0.0);
@@ -125,17 +127,13 @@ final class WireOracle {
         verdicts.put(id, codes);
     }
 
+    /** Another material, or a declared grade of a lower value class; the HS code is HS_CODE_MISMATCH's finding. */
     private boolean underDeclared(JsonNode d, Grade dominant) {
-        String material = d.get("declaredMaterial").asText();
-        // "High grade or another material, while the declared material differs" reduces to the material differing.
-        if (!material.equals(dominant.material().name())) {
+        if (!d.get("declaredMaterial").asText().equals(dominant.material().name())) {
             return true;
         }
         String grade = d.hasNonNull("declaredGrade") ? d.get("declaredGrade").asText() : null;
-        if (grade != null && !catalogue.isHighGrade(grade) && dominant.highGrade()) {
-            return true;
-        }
-        return !dominant.hsCodes().contains(d.get("hsCode").asText());
+        return grade != null && catalogue.valueClassOf(grade).orElse(0) > dominant.valueClass();
     }
 
     private static double median(Deque<Double> values) {

@@ -1,5 +1,7 @@
 package io.scraptrace.sorter.cli;
 
+import io.scraptrace.core.auth.Authenticator;
+import io.scraptrace.core.auth.Authenticators;
 import io.scraptrace.core.auth.TokenStore;
 import io.scraptrace.core.cli.CommonOptions;
 import io.scraptrace.core.config.ScrapTraceConfig;
@@ -54,7 +56,7 @@ public final class SorterCommand implements Callable<Integer> {
         ScrapTraceConfig config = common.config(overrides);
         Metrics metrics = new Metrics();
         SorterService sorter = new SorterService(config, metrics);
-        TokenStore tokens = config.tokensFile().map(TokenStore::load).orElseGet(() -> TokenStore.of(Map.of()));
+        Authenticator tokens = Authenticators.configured(config).orElseGet(() -> TokenStore.of(Map.of()));
         ApiServer http = new ApiServer(config.httpHost(), config.httpPort(), MAX_BODY_BYTES, tokens, metrics, c -> {
         }).readiness("sorter", sorter::ready);
         sorter.start();

@@ -17,7 +17,7 @@ import java.util.function.Function;
 /**
  * Grades micro-batches: one sensor-model call for all scorable readings of a batch, one
  * camera-model call for all decodable frames, fusion where a reading's frame is known, then the
- * confidence decision. Records that cannot be scored come back as rejections with the reason and
+ * decision held to the catalogue's criteria and the confidence threshold. Records that cannot be scored come back as rejections with the reason and
  * never stop the rest of the batch. One grader per thread (it owns DJL predictors).
  */
 public final class Grader implements AutoCloseable {
@@ -116,7 +116,7 @@ public final class Grader implements AutoCloseable {
                     fused[c] = probs[row[i] * classes + c];
                 }
             }
-            GradeDecider.Decision decision = decider.decide(models.sensor().labels(), fused);
+            GradeDecider.Decision decision = decider.decide(models.sensor().labels(), fused, reading);
             outcomes.set(i, Outcome.scored(graded(reading, decision, frame != null, gradedAt)));
         }
         return outcomes;
@@ -140,6 +140,7 @@ public final class Grader implements AutoCloseable {
                 .setModelVersion(models.version(fused))
                 .setFrameId(fused ? reading.getFrameId() : null)
                 .setGradedAt(gradedAt)
+                .setUncertainReason(decision.uncertainReason())
                 .build();
     }
 

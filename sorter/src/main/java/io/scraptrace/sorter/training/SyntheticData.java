@@ -5,6 +5,7 @@ import io.scraptrace.specimens.FrameRenderer;
 import io.scraptrace.specimens.LabelledPiece;
 import io.scraptrace.specimens.PieceGenerator;
 import io.scraptrace.specimens.SensorMix;
+import io.scraptrace.specimens.SensorRealism;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,14 +29,25 @@ public record SyntheticData(List<LabelledPiece> pieces, String source) {
      * @param allStations true for every station type (as a plant line has), false for composition analysers only
      */
     public static SyntheticData generate(int count, long seed, boolean allStations, CorruptionRates rates) {
-        PieceGenerator generator = new PieceGenerator(seed, rates, allStations ? SensorMix.ALL_STATIONS : SensorMix.ANALYSERS);
+        return generate(count, seed, allStations ? SensorMix.ALL_STATIONS : SensorMix.ANALYSERS,
+                allStations ? "all" : "analyser", rates, SensorRealism.REALISTIC);
+    }
+
+    /**
+     * {@code count} pieces measured by stations of {@code mix} that behave as {@code realism} says.
+     *
+     * @param mixName names the mix in the description
+     */
+    public static SyntheticData generate(int count, long seed, SensorMix mix, String mixName, CorruptionRates rates,
+                                         SensorRealism realism) {
+        PieceGenerator generator = new PieceGenerator(seed, rates, mix, realism);
         List<LabelledPiece> pieces = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             pieces.add(generator.next());
         }
         String source = String.format(Locale.ROOT,
                 "synthetic: specimens PieceGenerator, seed %d, %d pieces, %s stations, %.1f%% mislabelled, %.1f%% contaminated",
-                seed, count, allStations ? "all" : "analyser", rates.mislabelled() * 100, rates.contaminated() * 100);
+                seed, count, mixName, rates.mislabelled() * 100, rates.contaminated() * 100);
         return new SyntheticData(List.copyOf(pieces), source);
     }
 
@@ -43,6 +55,12 @@ public record SyntheticData(List<LabelledPiece> pieces, String source) {
     public LabelledReadings readings() {
         return new LabelledReadings(pieces.stream().map(LabelledPiece::reading).toList(),
                 pieces.stream().map(LabelledPiece::label).toList(), source);
+    }
+
+    /** The readings with the grade each piece really was: what an evaluation scores against. */
+    public LabelledReadings truth() {
+        return new LabelledReadings(pieces.stream().map(LabelledPiece::reading).toList(),
+                pieces.stream().map(LabelledPiece::trueGrade).toList(), source + ", true grades");
     }
 
     /** A camera frame of each piece as it really looks, with the piece's label. */

@@ -1,10 +1,13 @@
 package io.scraptrace.sorter.features;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scraptrace.avro.Reading;
 import io.scraptrace.avro.Sensor;
+import io.scraptrace.specimens.SensorProfile;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,14 +29,40 @@ class SensorFeaturesTest {
         float[] row = new float[SensorFeatures.COUNT + 3];
         SensorFeatures.extract(reading().build(), row, 3);
         float[] r = java.util.Arrays.copyOfRange(row, 3, row.length);
-        assertEquals(Math.log(98.001), feature(r, "log_Fe"), 1e-5);
-        assertEquals(Math.log(0.001), feature(r, "log_Sn"), 1e-5, "an element not measured is below detection");
+        assertEquals(Math.log(98.0), feature(r, "log_Fe"), 1e-5);
+        double libsSnLimit = SensorProfile.of(Sensor.LIBS).detectionLimit("Sn");
+        assertEquals(Math.log(libsSnLimit), feature(r, "log_Sn"), 1e-5, "an element not reported sits at the detection limit");
         assertEquals(7.8f, feature(r, "densityGcc"));
         assertEquals(0f, feature(r, "densityGcc_missing"));
         assertEquals(1f, feature(r, "log1p_thicknessMm_missing"));
         assertEquals(Math.log(2.0), feature(r, "log_massKg"), 1e-6);
         assertEquals(1f, feature(r, "sensor_LIBS"));
         assertEquals(0f, feature(r, "sensor_XRF"));
+    }
+
+    @Test
+    void notReportedZeroAtTheLimitAndBelowItAreTheSameFeature() throws Exception {
+        double limit = SensorProfile.of(Sensor.XRF).detectionLimit("Mo");
+        float omitted = moFeature(Map.of("Fe", 98.0));
+        assertEquals(omitted, moFeature(Map.of("Fe", 98.0, "Mo", 0.0)));
+        assertEquals(omitted, moFeature(Map.of("Fe", 98.0, "Mo", limit)));
+        assertEquals(omitted, moFeature(Map.of("Fe", 98.0, "Mo", limit / 2)));
+        assertTrue(moFeature(Map.of("Fe", 98.0, "Mo", limit * 10)) > omitted, "a value above the limit is seen");
+    }
+
+    @Test
+    void elementsTheSensorCannotSeeAreIgnored() throws Exception {
+        float[] withCarbon = new float[SensorFeatures.COUNT];
+        float[] without = new float[SensorFeatures.COUNT];
+        SensorFeatures.extract(reading().setSensor(Sensor.XRF).setComposition(Map.of("Fe", 98.0, "C", 0.2)).build(), withCarbon, 0);
+        SensorFeatures.extract(reading().setSensor(Sensor.XRF).setComposition(Map.of("Fe", 98.0)).build(), without, 0);
+        assertArrayEquals(without, withCarbon, "XRF cannot measure carbon, so a claimed C value carries nothing");
+    }
+
+    private static float moFeature(Map<String, Double> composition) throws Exception {
+        float[] row = new float[SensorFeatures.COUNT];
+        SensorFeatures.extract(reading().setSensor(Sensor.XRF).setComposition(composition).build(), row, 0);
+        return feature(row, "log_Mo");
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param lotWaitCheckInterval how often waiting declarations are looked at (wall clock)
  * @param intakeFlushInterval  how often buffered graded intake is passed to the site ledgers
  * @param massTolerance        declared mass may exceed available stock by this factor
+ * @param minGradedShare       least share of the declared mass graded with confidence (not UNCERTAIN)
+ *                             for the grade rules to judge; below it they say INSUFFICIENT_EVIDENCE
  * @param valueWindow          declarations per HS code in the rolling median
  * @param valueMinSamples      prior declarations needed before the value rule judges
  * @param valueFactor          value per tonne outside median / f .. median * f is an outlier
@@ -21,7 +23,7 @@ import java.time.Duration;
  *                             start) instead of RocksDB: for small deployments and tests
  */
 public record AlertSettings(Duration lotWait, Duration lotWaitCheckInterval, Duration intakeFlushInterval,
-                            double massTolerance, int valueWindow, int valueMinSamples, double valueFactor,
+                            double massTolerance, double minGradedShare, int valueWindow, int valueMinSamples, double valueFactor,
                             int volumeWindow, int volumeMinSamples, double volumeFactor,
                             boolean inMemoryState) {
 
@@ -32,6 +34,7 @@ public record AlertSettings(Duration lotWait, Duration lotWaitCheckInterval, Dur
                 Duration.ofMillis(config.getLong("alerts.lot.wait.check.ms", 1_000)),
                 Duration.ofMillis(config.getLong("alerts.intake.flush.ms", 1_000)),
                 config.getDouble("alerts.mass.tolerance", 1.05),
+                config.getDouble("alerts.evidence.min.graded.share", 0.8),
                 config.getInt("alerts.value.window", 50),
                 config.getInt("alerts.value.min.samples", 5),
                 config.getDouble("alerts.value.factor", 3.0),

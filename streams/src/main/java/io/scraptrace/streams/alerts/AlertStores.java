@@ -39,6 +39,8 @@ final class AlertStores {
         kind.add(LotLedger.INTAKE_BUFFER_STORE, Serdes.Double(), true);
         kind.add(SiteLedger.CASES_STORE, AlertsTopology.json(DeclarationCase.class), false);
         kind.add(SiteLedger.WAITING_STORE, Serdes.Long(), false);
+        // Set on every lot answer of a waiting declaration and cleared on the next timer: the cache keeps that off the changelog.
+        kind.add(SiteLedger.UNREPORTED_STORE, Serdes.Long(), true);
         kind.add(SiteLedger.INTAKE_STORE, Serdes.Double(), true);
         kind.add(SiteLedger.EXPORTED_STORE, Serdes.Double(), false);
         kind.add(ConsentIndex.CONSENTS_BY_ID_STORE, AlertsTopology.json(Consent.class), false);

@@ -8,6 +8,7 @@ import io.scraptrace.streams.alerts.model.Declaration;
 import io.scraptrace.streams.alerts.model.DestinationEvent;
 import io.scraptrace.streams.alerts.model.LotEvent;
 import io.scraptrace.streams.alerts.model.LotRequest;
+import io.scraptrace.streams.alerts.model.PendingLots;
 import io.scraptrace.streams.alerts.model.SiteEvent;
 import io.scraptrace.streams.alerts.model.Verdict;
 import io.scraptrace.streams.alerts.process.ConsentIndex;
@@ -45,7 +46,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * <li>VALUE and VOLUME: {@link RollingBaseline}s by HS code and by exporter.</li>
  * </ol>
  * The {@link VerdictMerger} writes one {@link Alert} per declaration (severity 0 when clean) to the alerts
- * topic and keeps the latest in {@link #ALERTS_STORE}; a re-check replaces it.
+ * topic and keeps the latest in {@link #ALERTS_STORE}; a re-check replaces it. Until all checks have
+ * judged, the store holds a PENDING alert with the lots still missing.
  */
 public final class AlertsTopology {
     /** Queryable KeyValueStore&lt;declarationId, Alert&gt; with the latest verdict per declaration. */
@@ -75,12 +77,19 @@ public final class AlertsTopology {
                 .process(() -> new DestinationCheck(new HazardousDestinationRule(catalogue)), Named.as("alerts-destination-check"),
                         DestinationCheck.CONSENTS_STORE);
 
+        // The declaration itself also goes straight to the merger, without a repartition (the verdicts
+        // topic has the exports topic's partitions), so it is PENDING in the alerts store as soon as
+        // this instance has read it, not after three repartition hops.
+        KStream<String, Verdict> arrived = declarations.mapValues(d -> Verdict.waiting(d, PendingLots.arrived(d)),
+                Named.as("alerts-declaration-arrived"));
         consentChecked
                 .merge(baseline(declarations, new ValueOutlierRule(settings)), Named.as("alerts-merge-value"))
                 .merge(baseline(declarations, new VolumeSpikeRule(settings)), Named.as("alerts-merge-volume"))
                 .repartition(Repartitioned.<String, Verdict>as("alerts-verdicts")
-                        .withKeySerde(Serdes.String()).withValueSerde(json(Verdict.class)))
-                .process(() -> new VerdictMerger(ALERTS_STORE), Named.as("alerts-verdict-merger"),
+                        .withKeySerde(Serdes.String()).withValueSerde(json(Verdict.class))
+                        .withNumberOfPartitions(topics.exports.partitions()))
+                .merge(arrived, Named.as("alerts-merge-arrived"))
+                .process(() -> new VerdictMerger(ALERTS_STORE, settings.lotWait()), Named.as("alerts-verdict-merger"),
                         VerdictMerger.VERDICTS_STORE, ALERTS_STORE)
                 .to(topics.alerts.name(), Produced.with(topics.alerts.keySerde(), topics.alerts.valueSerde()).withName("alerts-sink"));
     }
@@ -107,7 +116,7 @@ public final class AlertsTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(json(SiteEvent.class)))
                 .process(() -> new SiteLedger(new SiteChecks(settings, catalogue), settings.lotWait(), settings.lotWaitCheckInterval()),
                         Named.as("alerts-site-ledger"),
-                        SiteLedger.CASES_STORE, SiteLedger.WAITING_STORE, SiteLedger.INTAKE_STORE, SiteLedger.EXPORTED_STORE);
+                        SiteLedger.CASES_STORE, SiteLedger.WAITING_STORE, SiteLedger.UNREPORTED_STORE, SiteLedger.INTAKE_STORE, SiteLedger.EXPORTED_STORE);
     }
 
     private static KStream<String, Verdict> baseline(KStream<String, Declaration> declarations, BaselineRule rule) {

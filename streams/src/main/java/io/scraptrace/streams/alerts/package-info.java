@@ -14,6 +14,8 @@
  * replaces the earlier one.</li>
  * <li>{@code alerts.lot.wait.check.ms} (1000), {@code alerts.intake.flush.ms} (1000): timers of the
  * waiting declarations and of the buffered graded intake.</li>
+ * <li>{@code alerts.evidence.min.graded.share} (0.8): least share of the declared mass graded with
+ * confidence for the grade rules to judge; below it they say INSUFFICIENT_EVIDENCE.</li>
  * <li>{@code alerts.mass.tolerance} (1.05), {@code alerts.value.window} (50), {@code alerts.value.min.samples} (5),
  * {@code alerts.value.factor} (3), {@code alerts.volume.window} (20), {@code alerts.volume.min.samples} (5),
  * {@code alerts.volume.factor} (4): rule thresholds.</li>

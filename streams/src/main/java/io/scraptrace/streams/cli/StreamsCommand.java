@@ -1,6 +1,7 @@
 package io.scraptrace.streams.cli;
 
-import io.scraptrace.core.auth.TokenStore;
+import io.scraptrace.core.auth.Authenticator;
+import io.scraptrace.core.auth.Authenticators;
 import io.scraptrace.core.cli.CommonOptions;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.http.ApiServer;
@@ -37,8 +38,8 @@ public final class StreamsCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ScrapTraceConfig config = common.config();
         // Standalone, there is no demo to print generated tokens: refuse to serve data without a tokens file.
-        TokenStore tokens = config.tokensFile().map(TokenStore::load).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "a tokens file is required: --tokens FILE or SCRAPTRACE_TOKENS_FILE (lines 'TOKEN ROLE SCOPE')"));
+        Authenticator tokens = Authenticators.configured(config).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "a tokens file or an OpenID Connect provider is required: --tokens FILE or SCRAPTRACE_TOKENS_FILE (lines 'TOKEN ROLE SCOPE'), or auth.jwks.url"));
         ApiServer server = new ApiServer(config.httpHost(), config.httpPort(), MAX_BODY_BYTES, tokens, new Metrics(), javalin -> { });
         server.register(new DashboardRoutes());
         StreamsService service = new StreamsService(config, server);

@@ -2,6 +2,7 @@ package io.scraptrace.streams.alerts;
 
 import static io.scraptrace.streams.alerts.AlertsFixture.declaration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scraptrace.avro.AlertReason;
 import io.scraptrace.avro.ExportDeclaration;
@@ -60,9 +61,23 @@ class HazardousDestinationTest extends AlertsTestBase {
         fx.declare(blackMass("D2", "TH"));
         fx.declare(blackMass("D3", "MY"));
 
-        assertFires("D1", CODE);
-        assertFires("D2", CODE);
+        assertBasis(assertFires("D1", CODE), "A1170", "consent PIC-BE-OTHER: is for exporter EXP-2");
+        assertBasis(assertFires("D2", CODE), "A1181", "consent PIC-TH-OLD: valid 2025-01-01 to 2026-05-31, not on 2026-06-01");
         assertQuiet("D3", CODE);
+    }
+
+    @Test
+    void aDestinationWithoutAnyConsentSaysSo() {
+        fx.declare(blackMass("D1", "CN"));
+
+        assertBasis(assertFires("D1", CODE), "Y49", "no consent on file for destination CN");
+    }
+
+    private static void assertBasis(AlertReason reason, String... mentioned) {
+        String basis = String.join("\n", reason.getEvidence().getBasis());
+        for (String text : mentioned) {
+            assertTrue(basis.contains(text), () -> "basis should mention " + text + ": " + basis);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.scraptrace.streams.alerts.AlertsFixture.declaration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.scraptrace.avro.AlertReason;
+import io.scraptrace.avro.EvidenceStrength;
 import io.scraptrace.avro.Material;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,11 +38,33 @@ class UnderDeclaredGradeTest extends AlertsTestBase {
     }
 
     @Test
-    void hsCodeNotCoveringTheMeasuredGradeFires() {
-        fx.grade("S1", "L1", "FE_NEW_CUT", 1_000);
-        fx.declare(declaration("D1", "S1", 1_000, "L1").setHsCode("7204.10"));
+    void aHigherValueClassDeclaredThanMeasuredIsNoUnderDeclaration() {
+        fx.grade("S1", "L1", "FE_H3_H4", 1_000);
+        fx.declare(declaration("D1", "S1", 1_000, "L1").setDeclaredGrade("FE_H1"));
 
-        assertMentions(assertFires("D1", CODE), "7204.10");
+        assertQuiet("D1", CODE);
+    }
+
+    @Test
+    void aWrongHsCodeAloneIsNotAnUnderDeclaredGrade() {
+        fx.grade("S1", "L1", "FE_SHRED_A", 1_000);
+        fx.declare(declaration("D1", "S1", 1_000, "L1").setHsCode("7204.41").setDeclaredGrade("FE_SHRED_A"));
+
+        assertQuiet("D1", CODE);
+        assertFires("D1", "HS_CODE_MISMATCH");
+    }
+
+    @Test
+    void everyReasonCarriesTheEvidenceStrength() {
+        fx.grade("S1", "L1", "FE_HS", 900);
+        fx.grade("S1", "L1", "UNCERTAIN", 100);
+        fx.declare(declaration("D1", "S1", 1_000, "L1").setDeclaredGrade("FE_H2"));
+
+        EvidenceStrength strength = assertFires("D1", CODE).getEvidence().getStrength();
+        assertEquals(0.9, strength.getGradedShare(), 1e-9);
+        assertEquals(0.1, strength.getUncertainShare(), 1e-9);
+        assertEquals(0.9, strength.getMeanConfidence(), 1e-9);
+        assertEquals(List.of("test-1"), strength.getModelVersions());
     }
 
     @Test

@@ -40,6 +40,18 @@ class AlertFilterTest {
     }
 
     @Test
+    void filtersByStatus() {
+        Alert judged = alert("D3", "JP-13", "S1", T, List.of());
+        Alert pending = Alert.newBuilder(judged).setStatus("PENDING").setLotsMissing(List.of("L1")).setLotsMissingCount(1).build();
+        AlertFilter onlyPending = new AlertFilter(null, null, null, "PENDING", 0, Instant.EPOCH, QueryParams.LATEST, 10, null);
+        assertTrue(onlyPending.test(pending));
+        assertFalse(onlyPending.test(judged));
+        assertTrue(new AlertFilter(null, null, null, "JUDGED", 0, Instant.EPOCH, QueryParams.LATEST, 10, null).test(judged));
+        assertFalse(new AlertFilter(null, null, null, 1, Instant.EPOCH, QueryParams.LATEST, 10).test(pending),
+                "a pending declaration has no reason yet: not among the alerts by default");
+    }
+
+    @Test
     void ordersNewestFirstAndBreaksTiesByDeclarationId() {
         List<JsonNode> nodes = new ArrayList<>(List.of(
                 AvroJson.toJson(alert("D-b", "JP-13", "S1", T, List.of())),

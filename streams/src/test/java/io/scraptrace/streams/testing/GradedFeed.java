@@ -98,6 +98,16 @@ public final class GradedFeed {
                 topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 
+    /** Registers {@code sites} on the sites topic and waits for Kafka to acknowledge them. */
+    public static void register(ScrapTraceConfig config, List<Site> sites) throws Exception {
+        Topic<String, Site> topic = config.topics().sites;
+        try (KafkaProducer<String, Site> producer = producer(config, topic)) {
+            for (Site site : sites) {
+                producer.send(new ProducerRecord<>(topic.name(), site.getSiteId(), site)).get();
+            }
+        }
+    }
+
     /** Sends {@code from..to} of the records to the graded topic. */
     public void send(KafkaProducer<String, GradedReading> producer, String topic, int from, int to) {
         for (GradedReading reading : records.subList(from, to)) {

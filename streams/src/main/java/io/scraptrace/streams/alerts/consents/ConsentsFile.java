@@ -19,7 +19,10 @@ import java.util.List;
  * A consents file: one JSON object per line with the fields of a BaselConsent ({@code consentId},
  * {@code exporterId} (null = any), {@code destination}, {@code material}, {@code validFrom},
  * {@code validUntil}); blank lines and lines starting with {@code #} are skipped. A default file
- * allowing black mass to KR and BE for any exporter is bundled.
+ * allowing black mass to KR and BE for any exporter is bundled for the demo; those are not real
+ * consents. Black mass needs one because it is Basel-controlled: classified as waste batteries
+ * (Annex VIII A1170) or under the e-waste amendments of decision BC-15/18 in force since
+ * 1 January 2025 (A1181, Y49); the grade catalogue's BASEL source has the details.
  */
 public final class ConsentsFile {
     private static final String BUNDLED = "/io/scraptrace/streams/alerts/consents.jsonl";

@@ -44,7 +44,8 @@ public final class DestinationCheck implements Processor<String, DestinationEven
             return;
         }
         Verdict verdict = record.value().verdict();
-        Verdict checked = rule.evaluate(verdict, current).map(verdict::with).orElse(verdict);
+        // A report of lots still awaited is not judged yet: nothing to check against consents.
+        Verdict checked = verdict.judged() ? rule.evaluate(verdict, current).map(verdict::with).orElse(verdict) : verdict;
         context.forward(new Record<>(verdict.declaration().declarationId(), checked, record.timestamp()));
     }
 }

@@ -4,6 +4,7 @@ import io.scraptrace.streams.alerts.model.Declaration;
 import io.scraptrace.streams.alerts.model.DeclarationCase;
 import io.scraptrace.streams.alerts.model.IntakeDelta;
 import io.scraptrace.streams.alerts.model.LotAnswer;
+import io.scraptrace.streams.alerts.model.PendingLots;
 import io.scraptrace.streams.alerts.model.SiteEvent;
 import io.scraptrace.streams.alerts.model.Verdict;
 import io.scraptrace.streams.alerts.rules.SiteChecks;
@@ -24,13 +25,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * lots are not all graded waits (wall clock) up to the configured lot wait, after which the
  * missing lots count as never graded. A decided declaration is re-checked whenever a newer lot
  * answer arrives, and its LOTS verdict is sent on (keyed by destination, for the consent check)
- * only when it changed.
+ * only when it changed. While a declaration waits, the lots it still misses and when it will be
+ * judged are reported on the same timer, at most once a check interval and only when they changed,
+ * so a declaration of thousands of lots costs one report a second, not one per lot.
  */
 public final class SiteLedger implements Processor<String, SiteEvent, String, Verdict> {
     /** declarationId -> {@link DeclarationCase}. */
     public static final String CASES_STORE = "alerts-declaration-cases";
     /** declarationId -> wall-clock millis it started waiting for lots, for undecided declarations only. */
     public static final String WAITING_STORE = "alerts-waiting-declarations";
+    /** declarationId -> 1 for waiting declarations whose lots changed since their last report. */
+    public static final String UNREPORTED_STORE = "alerts-unreported-waits";
     /** siteId|material -> graded intake kg. */
     public static final String INTAKE_STORE = "alerts-site-intake";
     /** siteId|material -> kg declared for export. */
@@ -42,6 +47,7 @@ public final class SiteLedger implements Processor<String, SiteEvent, String, Ve
     private ProcessorContext<String, Verdict> context;
     private KeyValueStore<String, DeclarationCase> cases;
     private KeyValueStore<String, Long> waiting;
+    private KeyValueStore<String, Long> unreported;
     private KeyValueStore<String, Double> intake;
     private KeyValueStore<String, Double> exported;
 
@@ -56,9 +62,13 @@ public final class SiteLedger implements Processor<String, SiteEvent, String, Ve
         this.context = context;
         cases = context.getStateStore(CASES_STORE);
         waiting = context.getStateStore(WAITING_STORE);
+        unreported = context.getStateStore(UNREPORTED_STORE);
         intake = context.getStateStore(INTAKE_STORE);
         exported = context.getStateStore(EXPORTED_STORE);
-        context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, this::decideExpiredWaits);
+        context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
+            decideExpiredWaits(now);
+            reportWaits(now);
+        });
     }
 
     @Override
@@ -110,6 +120,7 @@ public final class SiteLedger implements Processor<String, SiteEvent, String, Ve
         if (waiting.get(id) == null) {
             waiting.put(id, context.currentSystemTimeMs());
         }
+        unreported.put(id, 1L);
         cases.put(id, current);
     }
 
@@ -117,6 +128,7 @@ public final class SiteLedger implements Processor<String, SiteEvent, String, Ve
         Declaration declaration = current.declaration();
         Verdict verdict = checks.evaluate(current, valueOf(intake, exportKey(declaration)));
         waiting.delete(declaration.declarationId());
+        unreported.delete(declaration.declarationId());
         if (!verdict.equals(current.lastVerdict())) {
             context.forward(new Record<>(declaration.destination(), verdict, timestamp));
         }
@@ -134,6 +146,26 @@ public final class SiteLedger implements Processor<String, SiteEvent, String, Ve
             }
         }
         expired.forEach(id -> decide(cases.get(id), now));
+    }
+
+    private void reportWaits(long now) {
+        List<String> changed = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = unreported.all()) {
+            it.forEachRemaining(entry -> changed.add(entry.key));
+        }
+        for (String id : changed) {
+            unreported.delete(id);
+            Long since = waiting.get(id);
+            DeclarationCase waitingCase = cases.get(id);
+            if (since == null || waitingCase == null || waitingCase.decided()) {
+                continue;
+            }
+            Declaration declaration = waitingCase.declaration();
+            List<String> missing = declaration.lotIds().stream().distinct().filter(lot -> !waitingCase.answers().containsKey(lot)).toList();
+            PendingLots pending = new PendingLots(missing.subList(0, Math.min(PendingLots.LISTED, missing.size())), missing.size(),
+                    since + lotWait.toMillis());
+            context.forward(new Record<>(declaration.destination(), Verdict.waiting(declaration, pending), now));
+        }
     }
 
     private static String exportKey(Declaration declaration) {

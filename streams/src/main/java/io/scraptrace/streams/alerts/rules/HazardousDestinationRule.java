@@ -9,6 +9,8 @@ import io.scraptrace.streams.alerts.model.ConsentSet;
 import io.scraptrace.streams.alerts.model.Declaration;
 import io.scraptrace.streams.alerts.model.Reason;
 import io.scraptrace.streams.alerts.model.Verdict;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,9 +19,19 @@ import java.util.TreeSet;
 /**
  * HAZARDOUS_DESTINATION: black mass was declared, or the lots measured a Basel-controlled grade,
  * and no consent for that destination and material (and exporter, if the consent names one) is
- * valid on the declaration date.
+ * valid on the declaration date. The reason's basis names the Basel entry the material falls under
+ * and every consent for the destination with why it does not cover the shipment.
  */
 public final class HazardousDestinationRule {
+    /**
+     * The Basel entries a controlled material falls under (catalogue source BASEL): no entry names
+     * black mass; it is classified as waste batteries or as a waste from processing e-waste.
+     */
+    private static final Map<Material, String> BASEL_ENTRIES = Map.of(Material.BLACK_MASS,
+            "Basel Annex VIII A1170 (waste batteries with Annex I constituents), or A1181 / Annex II Y49 as a waste from "
+                    + "processing e-waste (e-waste amendments BC-15/18, in force 1 Jan 2025): prior informed consent required "
+                    + "(catalogue source BASEL)");
+
     private final GradeCatalogue catalogue;
 
     public HazardousDestinationRule(GradeCatalogue catalogue) {
@@ -40,13 +52,33 @@ public final class HazardousDestinationRule {
             return Optional.empty();
         }
         String measured = verdict.measurement().grade() == null ? "nothing graded" : "lots measured " + verdict.measurement().grade();
+        List<String> basis = new ArrayList<>();
+        uncovered.forEach(material -> basis.add(material + ": " + BASEL_ENTRIES.getOrDefault(material,
+                "Basel-controlled in the grade catalogue (source BASEL)")));
+        consents.consents().stream().sorted((a, b) -> a.consentId().compareTo(b.consentId()))
+                .forEach(c -> basis.add("consent " + c.consentId() + ": " + whyNot(c, uncovered, d)));
+        if (consents.consents().isEmpty()) {
+            basis.add("no consent on file for destination " + d.destination());
+        }
         String detail = "Basel-controlled " + uncovered + " (declared " + d.declaredMaterial() + ", " + measured + ") to "
                 + d.destination() + " without a prior informed consent valid on " + d.date() + " for exporter " + d.exporterId()
                 + "; consents for " + d.destination() + ": " + consents.consents().stream().map(Consent::consentId).sorted().toList();
-        return Optional.of(Reason.of(AlertCode.HAZARDOUS_DESTINATION, detail, d.lotIds(), Map.of(
-                "declaredMassKg", d.massKg(),
-                "measuredMassKg", verdict.measurement().massKg(),
-                "consentsForDestination", (double) consents.consents().size())));
+        return Optional.of(new Reason(AlertCode.HAZARDOUS_DESTINATION, AlertCode.HAZARDOUS_DESTINATION.severity(), detail, d.lotIds(),
+                Map.of("declaredMassKg", d.massKg(),
+                        "measuredMassKg", verdict.measurement().massKg(),
+                        "consentsForDestination", (double) consents.consents().size()),
+                basis));
+    }
+
+    private static String whyNot(Consent consent, Set<Material> uncovered, Declaration d) {
+        if (!uncovered.contains(consent.material())) {
+            return "is for " + consent.material();
+        }
+        if (consent.exporterId() != null && !consent.exporterId().equals(d.exporterId())) {
+            return "is for exporter " + consent.exporterId();
+        }
+        return "valid " + (consent.validFrom() == null ? "open" : consent.validFrom()) + " to "
+                + (consent.validUntil() == null ? "open" : consent.validUntil()) + ", not on " + d.date();
     }
 
     private Set<Material> controlledMaterials(Verdict verdict) {

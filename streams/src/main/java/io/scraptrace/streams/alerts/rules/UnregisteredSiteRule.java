@@ -29,19 +29,19 @@ public final class UnregisteredSiteRule implements SiteRule {
                     "origin site " + d.siteId() + " is not in the site registry", ids, Map.of()));
         }
         if (!site.licensed()) {
-            return Optional.of(new Reason(AlertCode.UNREGISTERED_SITE, UNLICENSED_SEVERITY,
+            return Optional.of(Reason.of(AlertCode.UNREGISTERED_SITE, UNLICENSED_SEVERITY,
                     "origin site " + d.siteId() + " is registered without a licence", ids, Map.of()));
         }
         if (site.licenseExpires() != null) {
             Optional<LocalDate> parsed = parseDate(site.licenseExpires());
             if (parsed.isEmpty()) {
-                return Optional.of(new Reason(AlertCode.UNREGISTERED_SITE, UNLICENSED_SEVERITY,
+                return Optional.of(Reason.of(AlertCode.UNREGISTERED_SITE, UNLICENSED_SEVERITY,
                         "licence expiry of origin site " + d.siteId() + " is not a date (" + site.licenseExpires() + "): validity unknown",
                         ids, Map.of()));
             }
             LocalDate expires = parsed.get();
             if (expires.isBefore(d.date())) {
-                return Optional.of(new Reason(AlertCode.UNREGISTERED_SITE, UNLICENSED_SEVERITY,
+                return Optional.of(Reason.of(AlertCode.UNREGISTERED_SITE, UNLICENSED_SEVERITY,
                         "licence of origin site " + d.siteId() + " expired on " + expires + ", before the declaration date " + d.date(),
                         ids, Map.of("daysExpired", (double) ChronoUnit.DAYS.between(expires, d.date()))));
             }
