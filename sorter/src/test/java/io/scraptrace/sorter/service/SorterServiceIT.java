@@ -107,7 +107,14 @@ class SorterServiceIT {
             double max = g.getProbabilities().values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             assertEquals(1.0, sum, 1e-3, g.getEventId());
             assertEquals(max, g.getConfidence(), 1e-9);
-            assertEquals(g.getConfidence() < threshold, Grade.UNCERTAIN.equals(g.getGrade()), g.getEventId());
+            // UNCERTAIN below the threshold, or when the reading fits no catalogue grade however sure the
+            // network is; either way it says why. A grade is only given with enough confidence.
+            if (Grade.UNCERTAIN.equals(g.getGrade())) {
+                assertNotNull(g.getUncertainReason(), g.getEventId());
+            } else {
+                assertTrue(g.getConfidence() >= threshold, g.getEventId());
+                assertNull(g.getUncertainReason(), g.getEventId());
+            }
             assertTrue(g.getModelVersion().startsWith("sensor-"), g.getModelVersion());
         }
     }
