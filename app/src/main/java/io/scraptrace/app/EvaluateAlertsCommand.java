@@ -1,5 +1,6 @@
 package io.scraptrace.app;
 
+import io.scraptrace.app.evaluation.ScratchState;
 import io.scraptrace.app.evaluation.SimulatedScenarios;
 import io.scraptrace.broker.ScratchKafka;
 import io.scraptrace.core.cli.DurationConverter;
@@ -7,11 +8,8 @@ import io.scraptrace.streams.alerts.evaluation.AlertEvaluation;
 import io.scraptrace.streams.alerts.evaluation.EvaluationReport;
 import io.scraptrace.streams.alerts.evaluation.HandWrittenScenarios;
 import io.scraptrace.streams.alerts.evaluation.ScenarioSet;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,7 +60,7 @@ final class EvaluateAlertsCommand implements Callable<Integer> {
         if (minGradedShare != null) {
             config.put("alerts.evidence.min.graded.share", Double.toString(minGradedShare));
         }
-        Path workDir = tempDir();
+        Path workDir = ScratchState.create("scraptrace-evaluate-alerts");
         try {
             List<ScenarioSet> sets = new ArrayList<>(List.of(HandWrittenScenarios.load()));
             if (simulated != null) {
@@ -83,14 +81,6 @@ final class EvaluateAlertsCommand implements Callable<Integer> {
             return met ? 0 : 1;
         } finally {
             ScratchKafka.deleteTree(workDir);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("scraptrace-evaluate-alerts");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a state directory", e);
         }
     }
 }
