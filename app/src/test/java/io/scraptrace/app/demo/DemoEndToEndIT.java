@@ -148,11 +148,18 @@ class DemoEndToEndIT {
             assertEquals(REGULATOR, browser.eval("sessionStorage.getItem('scraptrace.token')").asText(), "the token is kept for the session");
             assertEquals("regulator", browser.eval("document.getElementById('who').textContent").asText());
             String kpis = browser.eval("document.getElementById('kpis').innerText").asText();
+            String lot = eventsByLot.keySet().stream().filter(l -> l.contains(TOKYO)).findFirst().orElseThrow();
             assertTrue(kpis.contains("graded tonnes") && kpis.matches("(?s).*\\d.*"), kpis);
             String codes = browser.eval("document.getElementById('alertTable').innerText").asText();
             assertTrue(codes.contains("HAZARDOUS_DESTINATION") && codes.contains("UNREGISTERED_SITE"), codes);
+            // The targets panel fills from /v1/kpis: one national row per target, each on track or behind.
+            awaitInPage(browser, "document.querySelectorAll('#targetsBody tr.target-row').length >= 4");
+            String targets = browser.eval("document.getElementById('targetsBody').innerText").asText();
+            assertTrue(targets.contains("High-grade iron scrap") && targets.matches("(?s).*(behind|on track).*"), targets);
+            // The lot panel shows a lot's status and its passport's digest.
+            browser.eval("document.getElementById('lotId').value = '" + lot + "'; document.getElementById('lotForm').requestSubmit(); true");
+            awaitInPage(browser, "!!document.getElementById('lotStatus') && document.getElementById('lotBody').innerText.includes('sha256-chain-v1')");
             // Follow one alert's lineage link.
-            String lot = eventsByLot.keySet().stream().filter(l -> l.contains(TOKYO)).findFirst().orElseThrow();
             String event = eventsByLot.get(lot).iterator().next();
             browser.eval("document.querySelector('#alertTable a[data-decl=\"D-E2E-HAZ\"]').click(); true");
             awaitInPage(browser, "document.getElementById('lineageBody').innerText.includes('" + event + "')");

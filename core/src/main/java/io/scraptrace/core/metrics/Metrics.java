@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -118,10 +117,11 @@ public final class Metrics {
 
     /**
      * Publish Kafka Streams' metrics and those of its embedded clients (process and commit rates
-     * and latencies, end-to-end latency, state stores, consumer lag per partition).
+     * and latencies, end-to-end latency, state stores, consumer lag per partition), except RocksDB's
+     * property gauges, which crash the JVM when read during a rebalance ({@link StreamsMetricsBinder}).
      */
     public Binding bind(KafkaStreams streams) {
-        return bind(new KafkaStreamsMetrics(streams, Tags.empty(), kafkaRefresh, KAFKA_REFRESH));
+        return bind(StreamsMetricsBinder.of(streams, kafkaRefresh, KAFKA_REFRESH));
     }
 
     private <B extends MeterBinder & AutoCloseable> Binding bind(B binder) {

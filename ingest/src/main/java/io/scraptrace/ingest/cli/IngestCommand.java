@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * MQTT bridge with {@code --mqtt-url}) against an existing Kafka cluster, until Ctrl-C.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Run ingest (POST /v1/readings, /v1/frames, /v1/exports, PUT /v1/sites/{siteId}; optional MQTT bridge) until Ctrl-C.")
+        description = "Run ingest (POST /v1/readings, /v1/frames, /v1/exports, /v1/labels, PUT /v1/sites/{siteId}; optional MQTT bridge) until Ctrl-C.")
 public final class IngestCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

@@ -17,7 +17,7 @@ class IngestCommandTest {
         int exit = cli.execute("--bootstrap-servers", "127.0.0.1:1", "--mqtt-url", "tcp://127.0.0.1:1");
 
         assertEquals(CommandLine.ExitCode.USAGE, exit);
-        assertTrue(err.toString().contains("tokens file is required"), err::toString);
+        assertTrue(err.toString().contains("a tokens file or an OpenID Connect provider is required"), err::toString);
     }
 
     @Test

@@ -36,7 +36,8 @@ class LabelsIT {
 
     @BeforeAll
     void start() {
-        ingest = TestIngest.start(SharedKafka.bootstrapServers(), Map.of());
+        // A loaded CI machine can take longer than the default 4 s to commit a transaction.
+        ingest = TestIngest.start(SharedKafka.bootstrapServers(), Map.of("ingest.kafka.timeout.ms", "20000"));
         client = ingest.client();
     }
 

@@ -109,6 +109,13 @@ final class DeclarationPlanner {
         if (u < anomalyRate) {
             List<AlertCode> order = new ArrayList<>(List.of(AlertCode.values()));
             order.sort(Comparator.comparingInt(code -> planted.getOrDefault(code, 0)));
+            // Black mass is the only material HAZARDOUS_DESTINATION can be planted on, and it comes
+            // rarely: codes any draft can carry must not use up its drafts while it lags behind.
+            double mean = order.stream().mapToInt(code -> planted.getOrDefault(code, 0)).average().orElse(0);
+            if (draft.material == Material.BLACK_MASS && planted.getOrDefault(AlertCode.HAZARDOUS_DESTINATION, 0) <= mean) {
+                order.remove(AlertCode.HAZARDOUS_DESTINATION);
+                order.add(0, AlertCode.HAZARDOUS_DESTINATION);
+            }
             for (AlertCode code : order) {
                 if (tryPlant(code, draft, now)) {
                     return;

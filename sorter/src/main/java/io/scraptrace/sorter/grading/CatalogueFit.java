@@ -6,11 +6,11 @@ import io.scraptrace.schemas.grades.GradeCatalogue;
 import io.scraptrace.schemas.grades.Range;
 import io.scraptrace.specimens.SensorProfile;
 import io.scraptrace.specimens.SensorRealism;
-import java.util.TreeSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Whether a reading could be a piece of each catalogue grade: every element the reporting sensor
@@ -45,96 +45,163 @@ public final class CatalogueFit {
     private static final Range UNLISTED = new Range(0, 0, UNLISTED_MAX_PCT);
 
     private final List<Grade> grades;
-    private final Set<String> catalogueElements = new TreeSet<>();
+    /** Elements any grade lists, by symbol so the first broken criterion named is stable. */
+    private final List<String> catalogueElements;
+    /** min[grade][element] and max[grade][element] over {@link #catalogueElements}, for the fast path. */
+    private final double[][] min;
+    private final double[][] max;
 
     public CatalogueFit(GradeCatalogue catalogue) {
         this.grades = catalogue.grades();
-        grades.forEach(g -> catalogueElements.addAll(g.composition().keySet()));
+        Set<String> elements = new TreeSet<>();
+        grades.forEach(g -> elements.addAll(g.composition().keySet()));
+        this.catalogueElements = List.copyOf(elements);
+        this.min = new double[grades.size()][catalogueElements.size()];
+        this.max = new double[grades.size()][catalogueElements.size()];
+        for (int g = 0; g < grades.size(); g++) {
+            for (int e = 0; e < catalogueElements.size(); e++) {
+                Range range = grades.get(g).composition().getOrDefault(catalogueElements.get(e), UNLISTED);
+                min[g][e] = range.min();
+                max[g][e] = range.max();
+            }
+        }
+    }
+
+    /** The first criterion of {@code grade} the reading breaks, in words; null when it fits. */
+    public String misfit(Grade grade, Reading reading) {
+        return check(grade, reading);
     }
 
     /**
-     * The first criterion of {@code grade} the reading breaks, in words; null when it fits.
+     * For each grade in catalogue order, whether the reading fits it. The fast path of
+     * {@link #misfit}: each element's measured interval is worked out once, then compared with
+     * every grade's range, and nothing is worded.
      */
-    public String misfit(Grade grade, Reading reading) {
+    public boolean[] fits(Reading reading) {
+        boolean[] fits = new boolean[grades.size()];
+        SensorProfile profile = SensorProfile.of(reading.getSensor());
+        int n = catalogueElements.size();
+        double[] low = new double[n];
+        double[] high = new double[n];
+        boolean[] seen = new boolean[n];
+        boolean foreign = false;
+        if (profile.composition()) {
+            Map<String, Double> composition = reading.getComposition();
+            for (int e = 0; e < n; e++) {
+                String element = catalogueElements.get(e);
+                seen[e] = profile.sees(element);
+                if (seen[e]) {
+                    double[] interval = interval(element, composition.get(element), profile);
+                    low[e] = interval[0];
+                    high[e] = interval[1];
+                }
+            }
+            for (Map.Entry<String, Double> entry : composition.entrySet()) {
+                foreign |= !catalogueElements.contains(entry.getKey()) && profile.sees(entry.getKey())
+                        && interval(entry.getKey(), entry.getValue(), profile)[0] > UNLISTED_MAX_PCT;
+            }
+        }
+        for (int g = 0; g < fits.length; g++) {
+            boolean ok = !foreign;
+            for (int e = 0; ok && e < n; e++) {
+                ok = !seen[e] || (high[e] >= min[g][e] && low[e] <= max[g][e]);
+            }
+            fits[g] = ok && physicalBreak(grades.get(g), reading) == Physical.FITS;
+        }
+        return fits;
+    }
+
+    /** Null when the reading fits; otherwise the first broken criterion, in words. */
+    private String check(Grade grade, Reading reading) {
         SensorProfile profile = SensorProfile.of(reading.getSensor());
         Map<String, Double> composition = reading.getComposition();
         if (profile.composition()) {
-            Set<String> elements = new TreeSet<>(catalogueElements);
-            elements.addAll(composition.keySet());
-            for (String element : elements) {
-                if (!profile.sees(element)) {
-                    continue;
+            for (String element : catalogueElements) {
+                if (profile.sees(element)) {
+                    String broken = elementMisfit(grade, element, composition.get(element), profile);
+                    if (broken != null) {
+                        return broken;
+                    }
                 }
-                String broken = elementMisfit(grade, element, composition.get(element), profile);
-                if (broken != null) {
-                    return broken;
+            }
+            for (Map.Entry<String, Double> e : composition.entrySet()) {
+                if (!catalogueElements.contains(e.getKey()) && profile.sees(e.getKey())) {
+                    String broken = elementMisfit(grade, e.getKey(), e.getValue(), profile);
+                    if (broken != null) {
+                        return broken;
+                    }
                 }
             }
         }
         return physicalMisfit(grade, reading);
     }
 
-    /** For each grade in catalogue order, whether the reading fits it. */
-    public boolean[] fits(Reading reading) {
-        boolean[] fits = new boolean[grades.size()];
-        for (int g = 0; g < fits.length; g++) {
-            fits[g] = misfit(grades.get(g), reading) == null;
-        }
-        return fits;
-    }
-
     private static String elementMisfit(Grade grade, String element, Double reported, SensorProfile profile) {
         Range range = grade.composition().getOrDefault(element, UNLISTED);
-        double limit = profile.detectionLimit(element);
-        double low;
-        double high;
-        if (reported == null) {
-            low = 0;
-            high = Math.max(limit, SensorRealism.SHORT_LIST_MIN_PCT);
-        } else if (reported <= limit) {
-            low = 0;
-            high = limit;
-        } else {
-            // A base metal reported as the balance carries the others' errors: scale by what is not it.
-            double share = reported > BALANCE_PCT ? Math.max(100 - reported, UNREPORTED_REST_PCT) : reported;
-            double allowance = NOISE_SIGMAS * profile.sigma(element, share, 1) + BIAS_ALLOWANCE * share;
-            low = reported - allowance;
-            high = reported + allowance;
-        }
-        if (high < range.min()) {
+        double[] interval = interval(element, reported, profile);
+        if (interval[1] < range.min()) {
             return String.format(Locale.ROOT, "%s %s below its %s minimum %s", element, shown(reported), grade.code(), fmt(range.min()));
         }
-        if (low > range.max()) {
+        if (interval[0] > range.max()) {
             return String.format(Locale.ROOT, "%s %s above its %s maximum %s", element, shown(reported), grade.code(), fmt(range.max()));
         }
         return null;
     }
 
-    private static String physicalMisfit(Grade grade, Reading reading) {
+    /** What the true share may be, low and high, given what the sensor reported (null: not reported). */
+    private static double[] interval(String element, Double reported, SensorProfile profile) {
+        double limit = profile.detectionLimit(element);
+        if (reported == null) {
+            return new double[] {0, Math.max(limit, SensorRealism.SHORT_LIST_MIN_PCT)};
+        }
+        if (reported <= limit) {
+            return new double[] {0, limit};
+        }
+        // A base metal reported as the balance carries the others' errors: scale by what is not it.
+        double share = reported > BALANCE_PCT ? Math.max(100 - reported, UNREPORTED_REST_PCT) : reported;
+        double allowance = NOISE_SIGMAS * profile.sigma(element, share, 1) + BIAS_ALLOWANCE * share;
+        return new double[] {reported - allowance, reported + allowance};
+    }
+
+    /** Which physical criterion the reading breaks, without wording it: the fast path's check. */
+    private enum Physical { FITS, THICKNESS_ON_POWDER, THICKNESS, MAGNETIC, DENSITY }
+
+    private static Physical physicalBreak(Grade grade, Reading reading) {
         Double thickness = reading.getThicknessMm();
         if (thickness != null) {
             Range range = grade.thicknessMm();
             if (range == null) {
-                return "thickness " + fmt(thickness) + " mm on " + grade.code() + ", a powder";
+                return Physical.THICKNESS_ON_POWDER;
             }
             if (thickness < range.min() * (1 - THICKNESS_RELATIVE_ALLOWANCE) - THICKNESS_ABSOLUTE_ALLOWANCE_MM
                     || thickness > range.max() * (1 + THICKNESS_RELATIVE_ALLOWANCE) + THICKNESS_ABSOLUTE_ALLOWANCE_MM) {
-                return "thickness " + fmt(thickness) + " mm outside " + grade.code() + " " + fmt(range.min()) + "-" + fmt(range.max()) + " mm";
+                return Physical.THICKNESS;
             }
         }
         Double magnetic = reading.getMagneticFraction();
         if (magnetic != null && (magnetic < grade.magneticFraction().min() - MAGNETIC_ALLOWANCE
                 || magnetic > grade.magneticFraction().max() + MAGNETIC_ALLOWANCE)) {
-            return "magnetic fraction " + fmt(magnetic) + " outside " + grade.code() + " " + fmt(grade.magneticFraction().min())
-                    + "-" + fmt(grade.magneticFraction().max());
+            return Physical.MAGNETIC;
         }
         Double density = reading.getDensityGcc();
         if (density != null && (density < grade.densityGcc().min() * (1 - DENSITY_RELATIVE_ALLOWANCE)
                 || density > grade.densityGcc().max() * (1 + DENSITY_RELATIVE_ALLOWANCE))) {
-            return "density " + fmt(density) + " g/cm3 outside " + grade.code() + " " + fmt(grade.densityGcc().min())
-                    + "-" + fmt(grade.densityGcc().max());
+            return Physical.DENSITY;
         }
-        return null;
+        return Physical.FITS;
+    }
+
+    private static String physicalMisfit(Grade grade, Reading reading) {
+        return switch (physicalBreak(grade, reading)) {
+            case FITS -> null;
+            case THICKNESS_ON_POWDER -> "thickness " + fmt(reading.getThicknessMm()) + " mm on " + grade.code() + ", a powder";
+            case THICKNESS -> "thickness " + fmt(reading.getThicknessMm()) + " mm outside " + grade.code() + " "
+                    + fmt(grade.thicknessMm().min()) + "-" + fmt(grade.thicknessMm().max()) + " mm";
+            case MAGNETIC -> "magnetic fraction " + fmt(reading.getMagneticFraction()) + " outside " + grade.code() + " "
+                    + fmt(grade.magneticFraction().min()) + "-" + fmt(grade.magneticFraction().max());
+            case DENSITY -> "density " + fmt(reading.getDensityGcc()) + " g/cm3 outside " + grade.code() + " "
+                    + fmt(grade.densityGcc().min()) + "-" + fmt(grade.densityGcc().max());
+        };
     }
 
     private static String shown(Double reported) {
@@ -142,6 +209,6 @@ public final class CatalogueFit {
     }
 
     private static String fmt(double value) {
-        return String.format(Locale.ROOT, "%.4g", value).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

@@ -27,6 +27,7 @@ public final class GradeDecider {
     private final double threshold;
     private final GradeCatalogue catalogue;
     private final CatalogueFit fit;
+    private final Map<String, Integer> catalogueIndex = new HashMap<>();
 
     public GradeDecider(double threshold, GradeCatalogue catalogue) {
         if (!(threshold >= 0 && threshold <= 1)) {
@@ -35,6 +36,10 @@ public final class GradeDecider {
         this.threshold = threshold;
         this.catalogue = catalogue;
         this.fit = new CatalogueFit(catalogue);
+        List<String> codes = catalogue.codes();
+        for (int i = 0; i < codes.size(); i++) {
+            catalogueIndex.put(codes.get(i), i);
+        }
     }
 
     /**
@@ -45,12 +50,13 @@ public final class GradeDecider {
      * @param reading the reading they are for
      */
     public Decision decide(List<String> labels, double[] probs, Reading reading) {
+        boolean[] byCatalogue = fit.fits(reading);
         boolean[] fits = new boolean[probs.length];
         int fitting = 0;
         double kept = 0;
         for (int i = 0; i < probs.length; i++) {
-            Grade grade = catalogue.find(labels.get(i)).orElse(null);
-            fits[i] = grade != null && fit.misfit(grade, reading) == null;
+            Integer index = catalogueIndex.get(labels.get(i));
+            fits[i] = index != null && byCatalogue[index];
             if (fits[i]) {
                 fitting++;
                 kept += probs[i];

@@ -10,6 +10,11 @@ import io.scraptrace.streams.alerts.consents.ConsentsLoader;
 import io.scraptrace.streams.cases.CaseRegistry;
 import io.scraptrace.streams.cases.CaseRoutes;
 import io.scraptrace.streams.cases.CaseWriter;
+import io.scraptrace.streams.kpis.KpiReport;
+import io.scraptrace.streams.kpis.KpiRoutes;
+import io.scraptrace.streams.kpis.KpiViews;
+import io.scraptrace.streams.kpis.KpisTopology;
+import io.scraptrace.streams.kpis.Targets;
 import io.scraptrace.streams.passports.PassportRoutes;
 import io.scraptrace.streams.passports.PassportViews;
 import io.scraptrace.streams.query.AggregateViews;
@@ -28,6 +33,7 @@ import io.scraptrace.streams.reports.ReportStreamer;
 import io.scraptrace.streams.sse.LiveFeed;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
@@ -76,6 +82,8 @@ public final class StreamsService implements Service {
         server.register(new QueryRoutes(cluster, aggregates, lots, new BalanceViews(stores, sites),
                 alerts, new LineageViews(stores, cluster, lots, sites)));
         server.register(new ReportRoutes(new ReportStreamer(stores, forwarder), alerts, aggregates));
+        ZoneId zone = KpisTopology.zone(config);
+        server.register(new KpiRoutes(cluster, new KpiViews(stores), new KpiReport(Targets.load(config), zone), zone, Clock.systemUTC()));
         server.register(new PassportRoutes(cluster, new PassportViews(stores, lots, sites, Clock.systemUTC())));
         server.register(feed);
         server.readiness("streams", this::ready);

@@ -14,6 +14,7 @@ import io.scraptrace.streams.balance.BalanceTopology;
 import io.scraptrace.streams.cases.CaseTopology;
 import io.scraptrace.streams.combine.CombineTopology;
 import io.scraptrace.streams.declarations.DeclarationsTopology;
+import io.scraptrace.streams.kpis.KpisTopology;
 import io.scraptrace.streams.lineage.LineageTopology;
 import io.scraptrace.streams.lots.LotReading;
 import io.scraptrace.streams.lots.LotsTopology;
@@ -29,8 +30,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The whole streams application: subscribes each shared topic once, registers graded readings
  * (dropping resends) in the lineage, folds them into per-lot state, and builds the alerts
- * sub-topology and the views (regional aggregates, site balances, both fed by one combiner) on that,
- * and keeps the regulators' cases beside them.
+ * sub-topology and the views (regional aggregates, site balances, both fed by one combiner, and
+ * the monthly KPI totals) on that, and keeps the regulators' cases beside them.
  */
 public final class StreamsTopology {
     /** Queryable global store of the site registry, present on every instance. */
@@ -65,6 +66,8 @@ public final class StreamsTopology {
         KStream<String, ExportDeclaration> newDeclarations = DeclarationsTopology.register(builder, topics.exports, exports);
         BalanceTopology.build(sums.bySite(), newDeclarations);
         CaseTopology.build(builder, topics.cases);
+        // The alerts are this application's own output: the KPIs book each declaration as the checks judged it.
+        KpisTopology.build(builder, config, registered, SITES_STORE, builder.stream(topics.alerts.name(), consumed(topics.alerts)));
     }
 
     private static <V> Consumed<String, V> consumed(Topic<String, V> topic) {

@@ -22,7 +22,7 @@ public final class AlertReport implements Report<AlertReport.Item> {
 
     private static final List<String> COLUMNS = List.of("declarationId", "declaredAt", "checkedAt", "exporterId", "siteId", "region",
             "port", "destination", "hsCode", "declaredMaterial", "declaredGrade", "declaredMassKg", "measuredGrade", "measuredMassKg",
-            "severity", "codes", "reasons", "caseStatus", "caseChangedAt", "caseChangedBy", "caseNote");
+            "status", "severity", "codes", "reasons", "caseStatus", "caseChangedAt", "caseChangedBy", "caseNote");
 
     @Override
     public List<String> columns() {
@@ -37,7 +37,7 @@ public final class AlertReport implements Report<AlertReport.Item> {
         return List.of(a.getDeclarationId(), a.getTimestamp().toString(), a.getCheckedAt().toString(), a.getExporterId(), a.getSiteId(),
                 a.getRegion(), a.getPort(), a.getDestination(), a.getHsCode(), a.getDeclaredMaterial().name(),
                 nullToEmpty(a.getDeclaredGrade()), Csv.number(a.getDeclaredMassKg()), nullToEmpty(a.getMeasuredGrade()),
-                Csv.number(a.getMeasuredMassKg()), String.valueOf(a.getSeverity()),
+                Csv.number(a.getMeasuredMassKg()), a.getStatus(), String.valueOf(a.getSeverity()),
                 a.getReasons().stream().map(AlertReason::getCode).collect(Collectors.joining(";")),
                 a.getReasons().stream().map(r -> r.getCode() + " (severity " + r.getSeverity() + "): " + r.getDetail())
                         .collect(Collectors.joining("\n")),

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scraptrace.avro.GradedReading;
-import io.scraptrace.avro.Site;
 import io.scraptrace.broker.EmbeddedKafka;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.kafka.KafkaClients;
@@ -23,8 +22,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -47,16 +44,14 @@ class VerifyLotIT {
             ScrapTraceConfig config = ScrapTraceConfig.of(Map.of(ScrapTraceConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers()));
             Topics topics = config.topics();
             TopicCreator.ensureTopics(config);
-            try (KafkaProducer<String, Site> sites = GradedFeed.producer(config, topics.sites)) {
-                sites.send(new ProducerRecord<>(topics.sites.name(), "S1", Records.site("S1", "JP-13"))).get();
-            }
+            GradedFeed.register(config, List.of(Records.site("S1", "JP-13")));
             Instant t0 = Instant.now().minusSeconds(60);
             GradedReading first = Records.graded("e1", "S1", LOT, "BM_NMC", 400, t0, Map.of("Ni", 20.0, "Co", 6.5, "Li", 3.5), 0.93);
             GradedReading second = Records.graded("e2", "S1", LOT, "BM_NMC", 350, t0.plusSeconds(5), Map.of("Ni", 19.0, "Co", 6.0, "Li", 3.4), 0.88);
             GradedReading resent = GradedReading.newBuilder(first).setMassKg(999).build();
             GradedReading other = Records.graded("e9", "S1", "L-OTHER", "FE_HS", 100, t0, Map.of("Fe", 99.0), 0.9);
             List<GradedReading> events = List.of(first, other, second, resent);
-            send(config, topics.graded.name(), events);
+            GradedFeed.sendAll(config, topics.graded.name(), events);
 
             Path passportFile = dir.resolve("passport.json");
             try (StreamsInstance streams = StreamsInstance.start(kafka.bootstrapServers(), dir.resolve("state"),
@@ -71,18 +66,14 @@ class VerifyLotIT {
 
             // A copy of the events with one graded record altered (2 kg less) no longer matches the passport.
             String tampered = "scrap.graded.tampered";
-            try (Admin admin = Admin.create(KafkaClients.admin(config))) {
-                admin.createTopics(List.of(new NewTopic(tampered, topics.graded.partitions(), (short) 1))).all().get(30, TimeUnit.SECONDS);
-            }
-            send(config, tampered, List.of(first, other, GradedReading.newBuilder(second).setMassKg(348).build(), resent));
+            createLike(config, tampered);
+            GradedFeed.sendAll(config, tampered, List.of(first, other, GradedReading.newBuilder(second).setMassKg(348).build(), resent));
             assertEquals(VerifyLotCommand.MISMATCH, verify(kafka, "--passport", passportFile.toString(), "--topic", tampered));
 
             // An honest copy still matches: the mismatch above is the altered record's, not the copy's.
             String copy = "scrap.graded.copy";
-            try (Admin admin = Admin.create(KafkaClients.admin(config))) {
-                admin.createTopics(List.of(new NewTopic(copy, topics.graded.partitions(), (short) 1))).all().get(30, TimeUnit.SECONDS);
-            }
-            send(config, copy, events);
+            createLike(config, copy);
+            GradedFeed.sendAll(config, copy, events);
             assertEquals(VerifyLotCommand.MATCH, verify(kafka, "--passport", passportFile.toString(), "--topic", copy));
 
             // A passport with an edited figure fails against the untouched events.
@@ -91,16 +82,15 @@ class VerifyLotIT {
             assertEquals(VerifyLotCommand.MISMATCH, verify(kafka, "--passport", edited.toString()));
 
             // A reading forged into the real topic afterwards makes the issued passport stale.
-            send(config, topics.graded.name(), List.of(Records.graded("e3", "S1", LOT, "BM_LFP", 10, t0.plusSeconds(9))));
+            GradedFeed.sendAll(config, topics.graded.name(), List.of(Records.graded("e3", "S1", LOT, "BM_LFP", 10, t0.plusSeconds(9))));
             assertEquals(VerifyLotCommand.MISMATCH, verify(kafka, "--passport", passportFile.toString()));
         }
     }
 
-    private static void send(ScrapTraceConfig config, String topic, List<GradedReading> readings) throws Exception {
-        try (KafkaProducer<String, GradedReading> producer = GradedFeed.producer(config, config.topics().graded)) {
-            for (GradedReading reading : readings) {
-                producer.send(new ProducerRecord<>(topic, reading.getLotId(), reading)).get();
-            }
+    /** Creates a topic partitioned like the graded topic, so the lot's records land on the partition verify-lot reads. */
+    private static void createLike(ScrapTraceConfig config, String name) throws Exception {
+        try (Admin admin = Admin.create(KafkaClients.admin(config))) {
+            admin.createTopics(List.of(new NewTopic(name, config.topics().graded.partitions(), (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
     }
 

@@ -92,6 +92,15 @@ public final class GradedFeed {
         return counts;
     }
 
+    /** Sends {@code readings} keyed by lotId to {@code topic} (the graded topic or a copy of it), each acknowledged. */
+    public static void sendAll(ScrapTraceConfig config, String topic, List<GradedReading> readings) throws Exception {
+        try (KafkaProducer<String, GradedReading> producer = producer(config, config.topics().graded)) {
+            for (GradedReading reading : readings) {
+                producer.send(new ProducerRecord<>(topic, reading.getLotId(), reading)).get();
+            }
+        }
+    }
+
     /** A producer of graded readings (and sites, declarations) with the project's durable settings. */
     public static <V> KafkaProducer<String, V> producer(ScrapTraceConfig config, Topic<String, V> topic) {
         return new KafkaProducer<>(KafkaClients.producer(config, "views-test-" + topic.name()),
