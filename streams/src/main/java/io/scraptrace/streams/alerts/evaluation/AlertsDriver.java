@@ -66,6 +66,7 @@ public final class AlertsDriver implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-driver");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, InMemoryRocksDb.class.getName());
         driver = new TopologyTestDriver(builder.build(), props, wallClockStart);
         graded = driver.createInputTopic(topics.graded.name(), topics.graded.keySerde().serializer(), topics.graded.valueSerde().serializer());
         exports = driver.createInputTopic(topics.exports.name(), topics.exports.keySerde().serializer(), topics.exports.valueSerde().serializer());
