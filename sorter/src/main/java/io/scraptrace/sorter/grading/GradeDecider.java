@@ -92,16 +92,6 @@ public final class GradeDecider {
                 confident && catalogue.isHighGrade(top), byGrade(labels, probs), reason);
     }
 
-    private boolean anyFits(List<String> labels, Reading reading) {
-        for (String label : labels) {
-            Grade grade = catalogue.find(label).orElse(null);
-            if (grade != null && fit.misfit(grade, reading) == null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The two most probable grades with their probabilities, e.g. "FE_HS 0.52, FE_H1 0.41". */
     private static String runnersUp(List<String> labels, double[] probs) {
         int first = argMax(probs);
