@@ -125,11 +125,12 @@ public final class Combiner implements Processor<String, LotReading, String, Com
     private void flush() {
         Map<ShareKey, RegionAggregate> regional = new HashMap<>();
         Map<String, SiteBalance> intake = new HashMap<>();
-        for (Pending sum : pending.values()) {
+        for (Map.Entry<ShareKey, Pending> entry : pending.entrySet()) {
+            Pending sum = entry.getValue();
             store.delete(sum.storeKey());
             SiteShare share = sum.share();
             RegionAggregate partial = share.partial();
-            ShareKey siteKey = keyOf(share);
+            ShareKey siteKey = entry.getKey();
             // The shares are discarded after this, so the first of a region and window becomes their sum.
             regional.merge(new ShareKey("", siteKey.region(), siteKey.window(), siteKey.start()), partial, RegionTotals::add);
             intake.merge(share.siteId(), SiteBalance.intake(share.intakeKg(), partial.getReadings()), SiteBalance::plus);
