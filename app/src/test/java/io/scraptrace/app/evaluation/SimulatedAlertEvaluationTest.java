@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,12 @@ class SimulatedAlertEvaluationTest {
                 .filter(score -> !score.code().equals(AlertCode.INSUFFICIENT_EVIDENCE.name()) && score.falsePositives() > 0)
                 .map(CodeScore::code).toList();
         assertEquals(List.of(), wronglyAccused, report.format());
+        // Only the grade rules stand behind the evidence gate: every other planted code is raised every time.
+        Set<String> gated = Set.of(AlertCode.UNDER_DECLARED_GRADE.name(), AlertCode.HS_CODE_MISMATCH.name(),
+                AlertCode.INSUFFICIENT_EVIDENCE.name());
+        List<String> missed = planted.stream().filter(score -> !gated.contains(score.code()) && score.falseNegatives() > 0)
+                .map(CodeScore::code).toList();
+        assertEquals(List.of(), missed, report.format());
         // With no other code raised wrongly, a declaration judged otherwise than planted is one the gate marked "inspect".
         for (String mismatch : report.mismatches()) {
             Matcher raised = RAISED.matcher(mismatch);
