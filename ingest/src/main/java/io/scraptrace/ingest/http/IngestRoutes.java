@@ -21,7 +21,9 @@ import io.scraptrace.ingest.publish.KafkaUnavailableException;
 import io.scraptrace.ingest.sites.SiteRegions;
 import io.scraptrace.ingest.validation.LabelValidator;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
@@ -142,9 +144,11 @@ public final class IngestRoutes implements Routes {
         if (principal.is(Role.REGULATOR)) {
             return;
         }
+        // Once per site, not per item: an operator's lookup of an unregistered site may wait for the reader.
+        Map<String, Optional<String>> verdicts = new HashMap<>();
         List<ErrorDetail> foreign = items.stream()
                 .filter(item -> item.claimedSiteId() != null)
-                .map(item -> outOfScope(principal, item.claimedSiteId(), receivedAt)
+                .map(item -> verdicts.computeIfAbsent(item.claimedSiteId(), siteId -> outOfScope(principal, siteId, receivedAt))
                         .map(reason -> new ErrorDetail(item.index(), "siteId", reason)))
                 .flatMap(Optional::stream)
                 .toList();
