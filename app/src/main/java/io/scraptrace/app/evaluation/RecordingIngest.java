@@ -7,14 +7,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.scraptrace.ingest.validation.ExportValidator;
-import io.scraptrace.ingest.validation.FrameValidator;
+import io.scraptrace.core.config.ScrapTraceConfig;
+import io.scraptrace.ingest.IngestSettings;
+import io.scraptrace.ingest.intake.RecordKinds;
 import io.scraptrace.ingest.validation.ItemValidator;
-import io.scraptrace.ingest.validation.ReadingValidator;
-import io.scraptrace.ingest.validation.SiteValidator;
 import io.scraptrace.ingest.validation.Validated;
 import io.scraptrace.ingest.validation.Violation;
-import io.scraptrace.schemas.grades.GradeCatalogue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -33,8 +31,6 @@ import java.util.Map;
  */
 final class RecordingIngest implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** Ingest's default {@code ingest.max.frame.bytes}. */
-    private static final int MAX_FRAME_BYTES = 900 * 1024;
 
     private final HttpServer server;
     private final Map<String, ItemValidator<?>> validators;
@@ -43,8 +39,11 @@ final class RecordingIngest implements AutoCloseable {
     RecordingIngest() throws IOException {
         // Without it the JDK server's separate header and body writes meet delayed ACKs: ~40 ms a request.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        this.validators = Map.of("/v1/readings", new ReadingValidator(), "/v1/frames", new FrameValidator(MAX_FRAME_BYTES),
-                "/v1/exports", new ExportValidator(GradeCatalogue.get()), "/v1/sites", new SiteValidator());
+        // Ingest's own kinds with its default settings, so this stand-in validates exactly as ingest does.
+        ScrapTraceConfig defaults = ScrapTraceConfig.of(Map.of());
+        RecordKinds kinds = new RecordKinds(defaults.topics(), IngestSettings.from(defaults).maxFrameBytes());
+        this.validators = Map.of("/v1/readings", kinds.readings().validator(), "/v1/frames", kinds.frames().validator(),
+                "/v1/exports", kinds.exports().validator(), "/v1/sites", kinds.sites().validator());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
