@@ -74,7 +74,7 @@ public final class StreamsService implements Service {
         double inspectionShare = config.getDouble(LotViews.INSPECTION_SHARE, LotViews.DEFAULT_INSPECTION_SHARE);
         LotViews lots = new LotViews(stores, sites, idle, inspectionShare, Clock.systemUTC());
         CaseRegistry cases = new CaseRegistry(stores);
-        caseWriter = new CaseWriter(config, cases, Clock.systemUTC());
+        caseWriter = new CaseWriter(config, cases::find, Clock.systemUTC());
         AlertViews alerts = new AlertViews(stores, cases);
         AggregateViews aggregates = new AggregateViews(stores);
         // Before the query routes: GET /v1/alerts/stats must match ahead of /v1/alerts/{declarationId}.
