@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A scenario set from the plant simulator: it runs with anomalies and ground truth against a
@@ -100,13 +101,22 @@ public final class SimulatedScenarios {
         }
         String name = String.format(Locale.ROOT, "simulated plant (seed %d, %d sites, %.0f readings/s, %s, anomaly rate %.2f)",
                 run.seed(), run.sites(), run.rate(), run.duration(), run.anomalyRate());
-        return label(name, recorded, readTruth(truthFile));
+        List<Object> withConsents = new ArrayList<>();
+        ConsentsFile.read(null).stream().map(Consent::toAvro).forEach(withConsents::add);
+        withConsents.addAll(recorded);
+        Map<String, JsonNode> truth = readTruth(truthFile);
+        return graded(name, withConsents, declaration -> labelled(declaration, truth), true);
     }
 
-    /** The bundled consents, then the recorded records graded and labelled, in order. */
-    private static ScenarioSet label(String name, List<Object> recorded, Map<String, JsonNode> truth) {
+    /**
+     * The scenario set of records as ingest accepted them, in order: readings graded by the sorter's
+     * {@link Grader} with the default models (frames fused), each declaration labelled by
+     * {@code labelling}, sites and consents passed on as they are; {@code labelsBlindToGrading} when
+     * the labels were set without knowing how surely the lots would be graded (see {@link ScenarioSet}).
+     */
+    static ScenarioSet graded(String name, List<Object> recorded, Function<ExportDeclaration, LabelledDeclaration> labelling,
+                              boolean labelsBlindToGrading) {
         List<Object> events = new ArrayList<>();
-        ConsentsFile.read(null).stream().map(Consent::toAvro).forEach(events::add);
         try (ModelSet models = ModelRepository.loadDefault();
              Grader grader = new Grader(models, new GradeDecider(GradeDecider.DEFAULT_THRESHOLD, GradeCatalogue.get()))) {
             MicroBatch batch = new MicroBatch(grader, events);
@@ -119,14 +129,14 @@ public final class SimulatedScenarios {
                 } else {
                     // Graded intake reaches the alerts before whatever ingest accepted after it.
                     batch.grade();
-                    events.add(record instanceof ExportDeclaration declaration ? labelled(declaration, truth) : record);
+                    events.add(record instanceof ExportDeclaration declaration ? labelling.apply(declaration) : record);
                 }
             }
             batch.grade();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the default grading models", e);
         }
-        return new ScenarioSet(name, events, true);
+        return new ScenarioSet(name, events, labelsBlindToGrading);
     }
 
     /**
