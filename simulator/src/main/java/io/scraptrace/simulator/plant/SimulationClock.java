@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Objects;
 
 /**
  * The time a simulator run follows. On the wall clock a run takes as long as its duration and two
@@ -12,35 +13,33 @@ import java.time.ZoneOffset;
  * posts made one after the other, a seed gives the same records every time.
  */
 public final class SimulationClock {
-    /** Null on the wall clock. */
+    /** Where simulated time starts; null on the wall clock. */
     private final Instant start;
-    private final boolean simulated;
     // Moved by the simulator thread only; read by other threads too (e.g. a recording ingest's receipt times).
     private volatile long elapsedNanos;
 
-    private SimulationClock(Instant start, boolean simulated) {
+    private SimulationClock(Instant start) {
         this.start = start;
-        this.simulated = simulated;
     }
 
     /** The wall clock. */
     public static SimulationClock wall() {
-        return new SimulationClock(null, false);
+        return new SimulationClock(null);
     }
 
     /** A simulated clock that reads {@code start} until the simulator first pauses. */
     public static SimulationClock simulated(Instant start) {
-        return new SimulationClock(start, true);
+        return new SimulationClock(Objects.requireNonNull(start, "start"));
     }
 
     /** Whether time passes only when the simulator pauses. */
     public boolean simulated() {
-        return simulated;
+        return start != null;
     }
 
     /** The current time. */
     public Instant now() {
-        return simulated ? start.plusNanos(elapsedNanos) : Instant.now();
+        return simulated() ? start.plusNanos(elapsedNanos) : Instant.now();
     }
 
     /** Today (UTC), e.g. to judge licence dates against. */
@@ -50,7 +49,7 @@ public final class SimulationClock {
 
     /** A monotonic reading in nanoseconds, only meaningful as a difference to another. */
     long nanos() {
-        return simulated ? elapsedNanos : System.nanoTime();
+        return simulated() ? elapsedNanos : System.nanoTime();
     }
 
     /** Lets {@code nanos} pass: sleeps on the wall clock, jumps ahead on a simulated one. */
@@ -58,7 +57,7 @@ public final class SimulationClock {
         if (nanos <= 0) {
             return;
         }
-        if (simulated) {
+        if (simulated()) {
             elapsedNanos += nanos;
             return;
         }
@@ -71,6 +70,6 @@ public final class SimulationClock {
 
     @Override
     public String toString() {
-        return simulated ? "simulated clock from " + start + " (" + Duration.ofNanos(elapsedNanos) + " in)" : "wall clock";
+        return simulated() ? "simulated clock from " + start + " (" + Duration.ofNanos(elapsedNanos) + " in)" : "wall clock";
     }
 }
