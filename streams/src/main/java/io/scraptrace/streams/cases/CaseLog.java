@@ -4,6 +4,7 @@ import io.scraptrace.avro.Case;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.http.ApiException;
 import io.scraptrace.core.kafka.KafkaClients;
+import io.scraptrace.core.kafka.TopicEnd;
 import io.scraptrace.schemas.topics.Topic;
 import java.time.Duration;
 import java.util.HashMap;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -24,8 +24,6 @@ import org.apache.kafka.common.TopicPartition;
  * appended to the stale case would drop it. The case writer asks here, under its per-case lock.
  */
 final class CaseLog implements AutoCloseable {
-    private static final Duration POLL = Duration.ofMillis(50);
-
     private final Topic<String, Case> topic;
     private final Consumer<String, Case> consumer;
     private final Duration timeout;
@@ -45,25 +43,18 @@ final class CaseLog implements AutoCloseable {
     synchronized Optional<Case> latest(String declarationId) {
         try {
             if (partitions == null) {
-                partitions = consumer.partitionsFor(topic.name(), timeout).stream()
-                        .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
+                partitions = TopicEnd.assignFromBeginning(consumer, topic.name(), timeout);
             }
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < ends.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new ApiException(503, "the cases topic could not be read to its end within " + timeout
-                            + ": nothing was recorded, try again");
+            boolean read = TopicEnd.readTo(consumer, partitions, timeout, record -> {
+                if (record.value() == null) {
+                    latest.remove(record.key());
+                } else {
+                    latest.put(record.key(), record.value());
                 }
-                for (ConsumerRecord<String, Case> record : consumer.poll(POLL)) {
-                    if (record.value() == null) {
-                        latest.remove(record.key());
-                    } else {
-                        latest.put(record.key(), record.value());
-                    }
-                }
+            });
+            if (!read) {
+                throw new ApiException(503, "the cases topic could not be read to its end within " + timeout
+                        + ": nothing was recorded, try again");
             }
         } catch (KafkaException e) {
             throw new ApiException(503, "the cases topic cannot be read, nothing was recorded: " + e.getMessage());
