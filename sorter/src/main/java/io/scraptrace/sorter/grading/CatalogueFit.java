@@ -30,7 +30,8 @@ import java.util.TreeSet;
 public final class CatalogueFit {
     static final double NOISE_SIGMAS = 4;
     static final double BIAS_ALLOWANCE = 0.10;
-    static final double UNLISTED_MAX_PCT = 0.1;
+    /** Most wt% of an element a grade does not list that a piece of it may carry: trace level. */
+    public static final double UNLISTED_MAX_PCT = 0.1;
     /** Above this share an element is the base metal, which alloy modes report as the balance. */
     static final double BALANCE_PCT = 50;
     /** What elements below their detection limits may add up to beside a balance reported as 100 %. */
