@@ -25,6 +25,20 @@ class PieceGeneratorTest {
     private static final int PER_GRADE = 300;
 
     @Test
+    void realisticStationsStayWithinTheCalibrationTheirReferenceCheckLetsPass() {
+        // Station clips a bias at three standard deviations.
+        assertTrue(3 * SensorRealism.REALISTIC.biasSigma() <= InstrumentFacts.CALIBRATION_TOLERANCE);
+        for (Sensor sensor : List.of(Sensor.XRF, Sensor.LIBS, Sensor.ASSAY)) {
+            for (int number = 1; number <= SensorRealism.REALISTIC.stationsPerSensor(); number++) {
+                Station station = Station.of(sensor, number, SensorRealism.REALISTIC);
+                for (String element : List.of("Fe", "Cu", "Sn", "Al", "Ni", "Co", "Li")) {
+                    assertTrue(Math.abs(station.calibration(element) - 1) <= InstrumentFacts.CALIBRATION_TOLERANCE, station.id() + " " + element);
+                }
+            }
+        }
+    }
+
+    @Test
     void aMixWithoutAStationTypeNeverPicksItAndKeepsTheOthers() {
         SensorMix belt = SensorMix.ALL_STATIONS.without(Sensor.WEIGHBRIDGE);
         PieceGenerator generator = new PieceGenerator(3, CorruptionRates.NONE, belt);

@@ -5,7 +5,7 @@ import io.scraptrace.schemas.grades.Grade;
 import io.scraptrace.schemas.grades.GradeCatalogue;
 import io.scraptrace.schemas.grades.Range;
 import io.scraptrace.specimens.SensorProfile;
-import io.scraptrace.specimens.SensorRealism;
+import io.scraptrace.specimens.InstrumentFacts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,25 +20,27 @@ import java.util.TreeSet;
  * fits no grade (stainless, brass, cast iron, a corrupted assay) is not a catalogue grade, however
  * confident the network is.
  *
- * <p>Uncertainty allowed for an element reported at {@code m}: {@value #NOISE_SIGMAS} standard
- * deviations of the sensor's noise at {@code m}, plus {@value #BIAS_ALLOWANCE} of {@code m} for a
- * station's calibration bias; for a base metal above {@value #BALANCE_PCT} % (reported as the
- * balance) the same of {@code 100 - m}. An element not reported may be anything up to the sensor's detection
- * limit, or up to {@link SensorRealism#SHORT_LIST_MIN_PCT} for a station on a short element list;
+ * <p>The allowances are the instruments' own figures ({@link SensorProfile}'s detection limits and
+ * precision, {@link InstrumentFacts}), the same the specimens generator measures with. Uncertainty
+ * allowed for an element reported at {@code m}: {@value #NOISE_SIGMAS} standard deviations of the
+ * sensor's noise at {@code m}, plus {@link InstrumentFacts#CALIBRATION_TOLERANCE} of {@code m} for a
+ * station's calibration; for a base metal above {@value #BALANCE_PCT} % (reported as the balance) the
+ * same of {@code 100 - m}. A thickness may be off by {@value #NOISE_SIGMAS} of the gauges' standard
+ * deviations. An element not reported may be anything up to the sensor's detection limit, or up to
+ * {@link InstrumentFacts#SHORT_LIST_FLOOR_PCT} for a station on a short element list;
  * an element reported as 0 anything up to the detection limit. An element a grade does not list
  * may be present up to {@value #UNLISTED_MAX_PCT} wt% (trace), no more.
  */
 public final class CatalogueFit {
+    /** Standard deviations of an instrument's noise a reading may be off by: 4 leaves 1 in 16,000 out. */
     static final double NOISE_SIGMAS = 4;
-    static final double BIAS_ALLOWANCE = 0.10;
     /** Most wt% of an element a grade does not list that a piece of it may carry: trace level. */
     public static final double UNLISTED_MAX_PCT = 0.1;
     /** Above this share an element is the base metal, which alloy modes report as the balance. */
     static final double BALANCE_PCT = 50;
     /** What elements below their detection limits may add up to beside a balance reported as 100 %. */
     static final double UNREPORTED_REST_PCT = 0.1;
-    /** Four of the gauges' ~3 % standard deviations, rounded up: plates are also cut and bent. */
-    static final double THICKNESS_RELATIVE_ALLOWANCE = 0.10;
+    static final double THICKNESS_RELATIVE_ALLOWANCE = NOISE_SIGMAS * InstrumentFacts.THICKNESS_RELATIVE_SIGMA;
     static final double THICKNESS_ABSOLUTE_ALLOWANCE_MM = 0.1;
     /** Foreign material on a piece moves the magnetic share by a few hundredths. */
     static final double MAGNETIC_ALLOWANCE = 0.08;
@@ -167,14 +169,14 @@ public final class CatalogueFit {
     private static double[] interval(String element, Double reported, SensorProfile profile) {
         double limit = profile.detectionLimit(element);
         if (reported == null) {
-            return new double[] {0, Math.max(limit, SensorRealism.SHORT_LIST_MIN_PCT)};
+            return new double[] {0, Math.max(limit, InstrumentFacts.SHORT_LIST_FLOOR_PCT)};
         }
         if (reported <= limit) {
             return new double[] {0, limit};
         }
         // A base metal reported as the balance carries the others' errors: scale by what is not it.
         double share = reported > BALANCE_PCT ? Math.max(100 - reported, UNREPORTED_REST_PCT) : reported;
-        double allowance = NOISE_SIGMAS * profile.sigma(element, share, 1) + BIAS_ALLOWANCE * share;
+        double allowance = NOISE_SIGMAS * profile.sigma(element, share, 1) + InstrumentFacts.CALIBRATION_TOLERANCE * share;
         return new double[] {reported - allowance, reported + allowance};
     }
 
