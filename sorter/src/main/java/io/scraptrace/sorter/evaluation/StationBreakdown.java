@@ -62,7 +62,9 @@ public record StationBreakdown(List<Row> rows) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-12s %8s %9s %9s %9s%n",
                 "station", "readings", "coverage", "accuracy", "macro-F1"));
         for (Row row : rows) {
-            out.append(String.format(Locale.ROOT, "%-12s %8d %8.1f%% %9.4f %9.4f%n", row.sensor(), row.readings(),
+            out.append(row.coverage() == 0
+                    ? String.format(Locale.ROOT, "%-12s %8d %8.1f%% %9s %9s%n", row.sensor(), row.readings(), 0.0, "-", "-")
+                    : String.format(Locale.ROOT, "%-12s %8d %8.1f%% %9.4f %9.4f%n", row.sensor(), row.readings(),
                     100 * row.coverage(), row.gradedAccuracy(), row.gradedMacroF1()));
         }
         out.append("(coverage: share not UNCERTAIN; accuracy and macro-F1 over the graded readings only)\n");

@@ -1,6 +1,7 @@
 package io.scraptrace.sorter.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scraptrace.avro.GradedReading;
 import io.scraptrace.avro.Material;
@@ -46,6 +47,10 @@ class StationBreakdownTest {
         assertEquals(4, xrt.readings());
         assertEquals(0.25, xrt.coverage(), 1e-9);
         assertEquals(1.0, xrt.gradedAccuracy(), 1e-9);
+        // A station type with nothing graded has no accuracy to show.
+        add(graded, labels, Sensor.NIR, "A", Grade.UNCERTAIN);
+        String table = StationBreakdown.of(new GradingEvaluation.Result(null, 0, 1, 1, graded), labels, CODES).render();
+        assertTrue(table.lines().anyMatch(line -> line.matches("NIR +1 +0\\.0% +- +-")), table);
     }
 
     private static void add(List<GradedReading> graded, List<String> labels, Sensor sensor, String label, String grade) {
