@@ -1,7 +1,6 @@
 package io.scraptrace.specimens;
 
 import io.scraptrace.avro.Material;
-import java.util.Map;
 
 /**
  * How much of each material makes one lot: the mass a plant fills a lot to before it starts the
@@ -10,13 +9,6 @@ import java.util.Map;
  * small truck load, black mass in a few big bags), not published statistics.
  */
 public final class LotMass {
-    /** Median lot mass in kg by material. */
-    private static final Map<Material, Double> MEDIAN_KG = Map.of(
-            Material.FERROUS, 3000.0,
-            Material.ALUMINIUM, 1200.0,
-            Material.COPPER, 500.0,
-            Material.MIXED_METAL, 1500.0,
-            Material.BLACK_MASS, 4000.0);
     /** Lots run from this share of the median... */
     private static final double LOW = 0.7;
     /** ...to this share above it. */
@@ -27,10 +19,18 @@ public final class LotMass {
 
     /** The target mass of a lot of {@code material} for a uniform draw {@code u} in [0, 1). */
     public static double targetKg(Material material, double u) {
-        Double median = MEDIAN_KG.get(material);
-        if (median == null) {
-            throw new IllegalArgumentException("no lot mass for " + material);
-        }
-        return median * (LOW + SPREAD * u);
+        return medianKg(material) * (LOW + SPREAD * u);
+    }
+
+    /** Median lot mass in kg of {@code material}. */
+    public static double medianKg(Material material) {
+        return switch (material) {
+            case FERROUS -> 3000;
+            case ALUMINIUM -> 1200;
+            case COPPER -> 500;
+            case MIXED_METAL -> 1500;
+            case BLACK_MASS -> 4000;
+            default -> throw new IllegalArgumentException("no lot mass for " + material);
+        };
     }
 }
