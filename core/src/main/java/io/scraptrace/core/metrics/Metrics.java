@@ -102,7 +102,7 @@ public final class Metrics {
      * request, transaction and error rates) through Micrometer's Kafka binder.
      */
     public Binding bind(Consumer<?, ?> consumer, Producer<?, ?> producer) {
-        Binding consumerMetrics = bind(new KafkaClientMetrics(consumer, Tags.empty(), kafkaRefresh, KAFKA_REFRESH));
+        Binding consumerMetrics = attach(new KafkaClientMetrics(consumer, Tags.empty(), kafkaRefresh, KAFKA_REFRESH));
         Binding producerMetrics = bind(producer);
         return () -> {
             consumerMetrics.close();
@@ -112,7 +112,7 @@ public final class Metrics {
 
     /** Publish a producer's metrics (send, error and retry rates, transactions) through Micrometer's Kafka binder. */
     public Binding bind(Producer<?, ?> producer) {
-        return bind(new KafkaClientMetrics(producer, Tags.empty(), kafkaRefresh, KAFKA_REFRESH));
+        return attach(new KafkaClientMetrics(producer, Tags.empty(), kafkaRefresh, KAFKA_REFRESH));
     }
 
     /**
@@ -121,10 +121,10 @@ public final class Metrics {
      * property gauges, which crash the JVM when read during a rebalance ({@link StreamsMetricsBinder}).
      */
     public Binding bind(KafkaStreams streams) {
-        return bind(StreamsMetricsBinder.of(streams, kafkaRefresh, KAFKA_REFRESH));
+        return attach(StreamsMetricsBinder.of(streams, kafkaRefresh, KAFKA_REFRESH));
     }
 
-    private <B extends MeterBinder & AutoCloseable> Binding bind(B binder) {
+    private <B extends MeterBinder & AutoCloseable> Binding attach(B binder) {
         binder.bindTo(registry);
         return () -> {
             try {
