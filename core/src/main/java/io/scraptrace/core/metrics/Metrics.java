@@ -29,7 +29,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * The process's metrics, rendered in the Prometheus text format at {@code /metrics}: the
  * services' own counters and gauges, JVM and process figures, and the Kafka clients' and Kafka
  * Streams' metrics (consumer lag per partition, request and commit rates, ...) once their clients
- * are {@linkplain #bind(KafkaStreams) bound}. One instance per process, shared by all services running in it.
+ * are {@linkplain #bindStreams(KafkaStreams) bound}. One instance per process, shared by all services running in it.
  * Backed by a Micrometer {@link PrometheusMeterRegistry}.
  */
 public final class Metrics {
@@ -119,8 +119,10 @@ public final class Metrics {
      * Publish Kafka Streams' metrics and those of its embedded clients (process and commit rates
      * and latencies, end-to-end latency, state stores, consumer lag per partition), except RocksDB's
      * property gauges, which crash the JVM when read during a rebalance ({@link StreamsMetricsBinder}).
+     * Not an overload of {@code bind}: Kafka Streams is on the classpath of the streams module only,
+     * and javac needs every overload's parameter types to resolve a {@code bind} call.
      */
-    public Binding bind(KafkaStreams streams) {
+    public Binding bindStreams(KafkaStreams streams) {
         return attach(StreamsMetricsBinder.of(streams, kafkaRefresh, KAFKA_REFRESH));
     }
 
