@@ -63,7 +63,9 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
         try {
             return decoder.decode(data);
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("cannot decode " + type.getSimpleName() + " from " + topic + ": " + e.getMessage(), e);
+            // A zero first byte is the Confluent wire format: written with schema.registry.url set.
+            String hint = data.length > 0 && data[0] == 0 ? " (written through a schema registry: set schema.registry.url)" : "";
+            throw new SerializationException("cannot decode " + type.getSimpleName() + " from " + topic + ": " + e.getMessage() + hint, e);
         }
     }
 
