@@ -24,20 +24,10 @@ import java.util.stream.Stream;
  * 21+, which is not the build's JDK: {@link #java()} finds one ({@code SCRAPTRACE_REGISTRY_JAVA},
  * else the newest JDK of 21 or later under {@code /usr/lib/jvm}).
  */
-final class SchemaRegistryServer implements AutoCloseable {
+record SchemaRegistryServer(Process process, int port, Path log) implements AutoCloseable {
     static final int MIN_JAVA = 21;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
-
-    private final Process process;
-    private final int port;
-    private final Path log;
-
-    private SchemaRegistryServer(Process process, int port, Path log) {
-        this.process = process;
-        this.port = port;
-        this.log = log;
-    }
 
     /** The distribution's directory (holding {@code quarkus-run.jar}). */
     static Path home() {

@@ -1,10 +1,10 @@
 package io.scraptrace.schemas.registry;
 
 import io.scraptrace.schemas.serde.AvroSerde;
+import io.scraptrace.schemas.serde.RecordSerde;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.Schema;
@@ -17,9 +17,6 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Kafka serde for a generated Avro record through a Confluent-compatible schema registry, in the
@@ -29,16 +26,14 @@ import org.apache.kafka.common.serialization.Serializer;
  * topic-name strategy) on first use, so the registry's compatibility rule for that subject decides
  * whether a changed schema may be written. Readers fetch each writer schema once by id and resolve
  * it against the current class. Records in the single-object encoding (written before the
- * registry was switched on) still decode. Thread-safe; the serde is configured when built, since
- * Kafka does not configure serde instances it is handed.
+ * registry was switched on) still decode. Thread-safe.
  *
  * @param <T> the generated record class
  */
-public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class RegistryAvroSerde<T extends SpecificRecord> extends RecordSerde<T> {
     private static final byte MAGIC = 0;
     private static final int HEADER = 1 + Integer.BYTES;
 
-    private final Class<T> type;
     private final SchemaRegistryClient registry;
     private final SpecificData model;
     private final Schema schema;
@@ -48,7 +43,7 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
     private final ConcurrentMap<Integer, DatumReader<T>> readerById = new ConcurrentHashMap<>();
 
     public RegistryAvroSerde(Class<T> type, SchemaRegistryClient registry) {
-        this.type = type;
+        super(type);
         this.registry = registry;
         // The generated class's own model carries its logical-type conversions (Instant etc.).
         this.model = SpecificData.getForClass(type);
@@ -57,54 +52,37 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
         this.singleObject = new AvroSerde<>(type);
     }
 
-    /** The record class this serde reads and writes. */
-    public Class<T> type() {
-        return type;
-    }
-
     /** The subject a topic's values are registered under (Confluent's topic-name strategy). */
     public static String subject(String topic) {
         return topic + "-value";
     }
 
     @Override
-    public byte[] serialize(String topic, T data) {
-        if (data == null) {
-            return null;
-        }
+    protected byte[] encode(String topic, T record) throws IOException {
         int id = idBySubject.computeIfAbsent(subject(topic), subject -> registry.register(subject, schema));
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-            out.write(MAGIC);
-            out.write(ByteBuffer.allocate(Integer.BYTES).putInt(id).array());
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            writer.write(data, encoder);
-            encoder.flush();
-            return out.toByteArray();
-        } catch (IOException | RuntimeException e) {
-            throw new SerializationException("cannot encode " + type.getSimpleName() + " for " + topic + ": " + e.getMessage(), e);
-        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        out.write(MAGIC);
+        out.write(ByteBuffer.allocate(Integer.BYTES).putInt(id).array());
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        writer.write(record, encoder);
+        encoder.flush();
+        return out.toByteArray();
     }
 
     @Override
-    public T deserialize(String topic, byte[] data) {
-        if (data == null) {
-            return null;
-        }
+    protected T decode(String topic, byte[] data) throws IOException {
         if (data.length >= 2 && data[0] == (byte) 0xC3 && data[1] == 0x01) {
             return singleObject.deserialize(topic, data);
         }
         if (data.length < HEADER || data[0] != MAGIC) {
-            throw new SerializationException("cannot decode " + type.getSimpleName() + " from " + topic
-                    + ": neither the schema registry's wire format (magic byte 0) nor single-object encoding");
+            throw new IOException("neither the schema registry's wire format (magic byte 0) nor single-object encoding");
         }
         int id = ByteBuffer.wrap(data, 1, Integer.BYTES).getInt();
         DatumReader<T> reader = readerById.computeIfAbsent(id, this::readerOf);
         try {
             return reader.read(null, DecoderFactory.get().binaryDecoder(data, HEADER, data.length - HEADER, null));
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("cannot decode " + type.getSimpleName() + " from " + topic
-                    + " with schema id " + id + ": " + e.getMessage(), e);
+            throw new IOException("with schema id " + id + ": " + e.getMessage(), e);
         }
     }
 
@@ -114,25 +92,5 @@ public final class RegistryAvroSerde<T extends SpecificRecord> implements Serde<
             throw new SerializationException("schema id " + id + " is " + written.getFullName() + ", not " + schema.getFullName());
         }
         return new SpecificDatumReader<>(written, schema, model);
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return this;
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        // Configured when built: the registry client is shared by every topic's serde.
-    }
-
-    @Override
-    public void close() {
-        // The same instance serves every client of the topic; the HTTP client needs no closing.
     }
 }
