@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * The write endpoints (CONTRACT section 2): {@code POST /v1/readings}, {@code POST /v1/frames},
@@ -105,6 +106,10 @@ public final class IngestRoutes implements Routes {
         } catch (KafkaUnavailableException e) {
             ctx.header("Retry-After", "5");
             throw new ApiException(503, "Kafka is unreachable: nothing in this request was accepted, safe to retry");
+        } catch (RetriableException e) {
+            // Thrown before anything is sent, e.g. the schema registry unreachable while encoding.
+            ctx.header("Retry-After", "5");
+            throw new ApiException(503, e.getMessage() + ": nothing in this request was accepted, safe to retry");
         } finally {
             ticket.close();
         }

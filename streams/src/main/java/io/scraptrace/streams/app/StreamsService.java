@@ -103,7 +103,7 @@ public final class StreamsService implements Service {
         Topology topology = StreamsTopology.build(config);
         Properties properties = StreamsProperties.of(config, self);
         KafkaStreams app = new KafkaStreams(topology, properties);
-        streamsMetrics = server.metrics().bind(app);
+        streamsMetrics = server.metrics().bindStreams(app);
         app.setUncaughtExceptionHandler(e -> {
             // Exactly-once makes a replaced thread resume from the last commit: nothing lost, nothing twice.
             LOG.error("stream thread failed; replacing it", e);
