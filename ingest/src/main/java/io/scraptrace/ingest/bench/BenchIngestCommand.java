@@ -1,6 +1,7 @@
 package io.scraptrace.ingest.bench;
 
 import io.scraptrace.avro.Reading;
+import io.scraptrace.benchtools.ThreadProfile;
 import io.scraptrace.broker.ScratchKafka;
 import io.scraptrace.core.auth.Principal;
 import io.scraptrace.core.auth.Role;
@@ -11,6 +12,7 @@ import io.scraptrace.ingest.IngestServer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +27,15 @@ import picocli.CommandLine.Option;
  * several concurrent clients, each request committed to Kafka before its 202) next to the rate of
  * one raw KafkaProducer sending the same records (acks=all, idempotent), measured in the same run
  * against the same broker. Both get a warm-up pass first so neither pays for JIT compilation.
+ * {@code --profile} records the measured HTTP run with JDK Flight Recorder and prints where the
+ * request threads spent their time.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Measure readings/s accepted by HTTP ingest against the raw Kafka producer rate of the same records.")
 public final class BenchIngestCommand implements Callable<Integer> {
     private static final String SITE = "S-BENCH-01";
+    /** Javalin's Jetty names its request threads so. */
+    private static final String REQUEST_THREAD = "JettyServerThreadPool-";
 
     @Option(names = "--records", defaultValue = "200000", description = "Readings per measured run (default ${DEFAULT-VALUE}).")
     int records;
@@ -45,6 +51,10 @@ public final class BenchIngestCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this cluster instead of starting an embedded broker.")
     String bootstrapServers;
+
+    @Option(names = "--profile", paramLabel = "FILE.jfr",
+            description = "Record a JFR profile of the measured HTTP run and print the request threads' top frames.")
+    Path profile;
 
     @Override
     public Integer call() throws Exception {
@@ -65,15 +75,25 @@ public final class BenchIngestCommand implements Callable<Integer> {
             String token = "bench-" + UUID.randomUUID();
             TokenStore tokens = TokenStore.of(Map.of(token, new Principal("bench", Role.PLANT, Set.of(SITE))));
             HttpIngestRun.Result http;
+            ThreadProfile profiler;
             try (IngestServer server = IngestServer.start(ingest, tokens)) {
                 String url = "http://127.0.0.1:" + server.port() + "/v1/readings";
                 HttpIngestRun.run(url, token, BenchReadings.ndjsonBodies(warmUp, batch), clients);
-                http = HttpIngestRun.run(url, token, BenchReadings.ndjsonBodies(measured, batch), clients);
+                List<byte[]> bodies = BenchReadings.ndjsonBodies(measured, batch);
+                profiler = profile == null ? null : ThreadProfile.start(profile);
+                http = HttpIngestRun.run(url, token, bodies, clients);
+                if (profiler != null) {
+                    profiler.stop();
+                }
             }
             if (http.accepted() != records) {
                 throw new IllegalStateException("ingest accepted " + http.accepted() + " of " + records + " readings");
             }
             print(bootstrap, kafka.embedded(), rawTime, http);
+            if (profiler != null) {
+                profiler.print(System.out, "HTTP ingest profile (measured run)", "request threads",
+                        name -> name.startsWith(REQUEST_THREAD));
+            }
             return 0;
         }
     }
