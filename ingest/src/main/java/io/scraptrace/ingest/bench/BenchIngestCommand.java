@@ -1,6 +1,7 @@
 package io.scraptrace.ingest.bench;
 
 import io.scraptrace.avro.Reading;
+import io.scraptrace.benchtools.ThreadCpu;
 import io.scraptrace.benchtools.ThreadProfile;
 import io.scraptrace.broker.ScratchKafka;
 import io.scraptrace.core.auth.Principal;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,7 +37,7 @@ import picocli.CommandLine.Option;
 public final class BenchIngestCommand implements Callable<Integer> {
     private static final String SITE = "S-BENCH-01";
     /** Javalin's Jetty names its request threads so. */
-    private static final String REQUEST_THREAD = "JettyServerThreadPool-";
+    private static final Predicate<String> REQUEST_THREAD = name -> name.startsWith("JettyServerThreadPool-");
 
     @Option(names = "--records", defaultValue = "200000", description = "Readings per measured run (default ${DEFAULT-VALUE}).")
     int records;
@@ -76,12 +78,15 @@ public final class BenchIngestCommand implements Callable<Integer> {
             TokenStore tokens = TokenStore.of(Map.of(token, new Principal("bench", Role.PLANT, Set.of(SITE))));
             HttpIngestRun.Result http;
             ThreadProfile profiler;
+            long requestThreadsCpu;
             try (IngestServer server = IngestServer.start(ingest, tokens)) {
                 String url = "http://127.0.0.1:" + server.port() + "/v1/readings";
                 HttpIngestRun.run(url, token, BenchReadings.ndjsonBodies(warmUp, batch), clients);
                 List<byte[]> bodies = BenchReadings.ndjsonBodies(measured, batch);
                 profiler = profile == null ? null : ThreadProfile.start(profile);
+                requestThreadsCpu = ThreadCpu.nanos(REQUEST_THREAD);
                 http = HttpIngestRun.run(url, token, bodies, clients);
+                requestThreadsCpu = ThreadCpu.nanos(REQUEST_THREAD) - requestThreadsCpu;
                 if (profiler != null) {
                     profiler.stop();
                 }
@@ -89,16 +94,15 @@ public final class BenchIngestCommand implements Callable<Integer> {
             if (http.accepted() != records) {
                 throw new IllegalStateException("ingest accepted " + http.accepted() + " of " + records + " readings");
             }
-            print(bootstrap, kafka.embedded(), rawTime, http);
+            print(bootstrap, kafka.embedded(), rawTime, http, requestThreadsCpu);
             if (profiler != null) {
-                profiler.print(System.out, "HTTP ingest profile (measured run)", "request threads",
-                        name -> name.startsWith(REQUEST_THREAD));
+                profiler.print(System.out, "HTTP ingest profile (measured run)", "request threads", REQUEST_THREAD);
             }
             return 0;
         }
     }
 
-    private void print(String bootstrap, boolean embedded, Measurement raw, HttpIngestRun.Result http) {
+    private void print(String bootstrap, boolean embedded, Measurement raw, HttpIngestRun.Result http, long requestThreadsCpu) {
         double rawRate = raw.perSecond(records);
         double httpRate = http.time().perSecond(records);
         System.out.printf("workload            %,d readings, %d clients, NDJSON batches of %d, %d ingest producers, broker %s%s%n",
@@ -107,6 +111,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
                 rawRate, raw.cpuMicrosPer(records));
         System.out.printf("HTTP ingest         %,.0f records/s, %.1f us CPU/record (parse, validate, transaction per request, 202 after commit)%n",
                 httpRate, http.time().cpuMicrosPer(records));
+        System.out.printf("request threads     %.1f us CPU/record (ingest's own work alone: parse, validate, encode, publish)%n",
+                requestThreadsCpu / 1e3 / records);
         System.out.printf("request latency     p50 %.1f ms, p99 %.1f ms (%d readings per request)%n",
                 http.latencies().percentileMillis(50), http.latencies().percentileMillis(99), batch);
         System.out.printf("ingest / raw        %.1f %% (goal >= 50 %%); by CPU per record %.1f %%%n",
