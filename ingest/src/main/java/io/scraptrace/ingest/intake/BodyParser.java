@@ -15,6 +15,9 @@ import io.scraptrace.ingest.validation.Decoded;
 import io.scraptrace.ingest.validation.StreamValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,11 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class BodyParser {
     private static final int MAX_REASON_LENGTH = 300;
+    /** A body's bytes read eight at a time, the first byte lowest, as {@link #lineEnd} needs. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONE_PER_BYTE = 0x0101010101010101L;
+    private static final long HIGH_BIT_PER_BYTE = 0x8080808080808080L;
 
     private final int maxItems;
 
@@ -164,7 +172,7 @@ public final class BodyParser {
         List<I> items = new ArrayList<>();
         int start = 0;
         while (start < body.length && items.size() <= maxItems) {
-            int end = indexOf(body, (byte) '\n', start);
+            int end = lineEnd(body, start);
             int contentStart = skipWhitespace(body, start, end);
             if (contentStart < end) {
                 RawSlice raw = new RawSlice(body, contentStart, trimEnd(body, contentStart, end) - contentStart);
@@ -207,7 +215,7 @@ public final class BodyParser {
         int lines = 0;
         int start = 0;
         while (start < body.length && lines < 2) {
-            int end = indexOf(body, (byte) '\n', start);
+            int end = lineEnd(body, start);
             if (skipWhitespace(body, start, end) < end) {
                 lines++;
             }
@@ -216,9 +224,23 @@ public final class BodyParser {
         return lines;
     }
 
-    private static int indexOf(byte[] body, byte wanted, int from) {
-        for (int i = from; i < body.length; i++) {
-            if (body[i] == wanted) {
+    /**
+     * Where the line starting at {@code from} ends: its newline, or the end of the body. Eight
+     * bytes at a time (the per-byte loop showed in profiles of NDJSON bodies): a word holds a
+     * newline where its XOR with eight newlines has a zero byte, and the lowest such byte is the
+     * first (Hacker's Delight, 2nd ed., section 6-1, "find first 0-byte").
+     */
+    static int lineEnd(byte[] body, int from) {
+        int i = from;
+        for (; i <= body.length - Long.BYTES; i += Long.BYTES) {
+            long word = (long) WORDS.get(body, i) ^ NEWLINES;
+            long zeroBytes = (word - ONE_PER_BYTE) & ~word & HIGH_BIT_PER_BYTE;
+            if (zeroBytes != 0) {
+                return i + (Long.numberOfTrailingZeros(zeroBytes) >>> 3);
+            }
+        }
+        for (; i < body.length; i++) {
+            if (body[i] == '\n') {
                 return i;
             }
         }

@@ -31,8 +31,12 @@ public final class ReadingValidator implements StreamValidator<Reading> {
     private static final Sensor[] SENSORS = Sensor.values();
     private static final String COMPOSITION = "composition";
 
-    /** The fields with a single value, each in a slot ({@code composition} has entries), see {@link #slot}. */
-    private static final int SLOTS = 12;
+    /**
+     * The fields with a single value, each in a slot ({@code composition} has entries). Jackson
+     * interns the names it parses, and literals are interned, so a name is found by identity.
+     */
+    private static final String[] SLOTS = {"eventId", "siteId", "stationId", "lotId", "timestamp", "sensor", "massKg",
+            "densityGcc", "magneticFraction", "thicknessMm", "moisturePct", "frameId"};
     private static final int SITE_ID = 1;
 
     /** One scan per request thread, reused for every reading it reads. */
@@ -69,21 +73,17 @@ public final class ReadingValidator implements StreamValidator<Reading> {
 
     /** The slot of a field, -1 for {@code composition} and fields a reading does not have. */
     private static int slot(String field) {
-        return switch (field) {
-            case "eventId" -> 0;
-            case "siteId" -> 1;
-            case "stationId" -> 2;
-            case "lotId" -> 3;
-            case "timestamp" -> 4;
-            case "sensor" -> 5;
-            case "massKg" -> 6;
-            case "densityGcc" -> 7;
-            case "magneticFraction" -> 8;
-            case "thicknessMm" -> 9;
-            case "moisturePct" -> 10;
-            case "frameId" -> 11;
-            default -> -1;
-        };
+        for (int i = 0; i < SLOTS.length; i++) {
+            if (SLOTS[i] == field) {
+                return i;
+            }
+        }
+        for (int i = 0; i < SLOTS.length; i++) {
+            if (SLOTS[i].equals(field)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isNumber(JsonToken token) {
@@ -100,9 +100,9 @@ public final class ReadingValidator implements StreamValidator<Reading> {
         /** Arrays grown past this by a hostile item are not kept for the next one. */
         private static final int KEPT_ENTRIES = 256;
 
-        private final JsonToken[] tokens = new JsonToken[SLOTS];
-        private final String[] texts = new String[SLOTS];
-        private final double[] numbers = new double[SLOTS];
+        private final JsonToken[] tokens = new JsonToken[SLOTS.length];
+        private final String[] texts = new String[SLOTS.length];
+        private final double[] numbers = new double[SLOTS.length];
         private JsonToken compositionToken;
         private String[] entryNames;
         private JsonToken[] entryTokens;
@@ -123,18 +123,7 @@ public final class ReadingValidator implements StreamValidator<Reading> {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken token = parser.nextToken();
-                int slot = slot(name);
-                if (slot >= 0) {
-                    StrictSkip.requireFirst(parser, name, tokens[slot] == null);
-                    tokens[slot] = token;
-                    if (token == JsonToken.VALUE_STRING) {
-                        texts[slot] = parser.getText();
-                    } else if (isNumber(token)) {
-                        numbers[slot] = parser.getDoubleValue();
-                    } else {
-                        StrictSkip.value(parser);
-                    }
-                } else if (name.equals(COMPOSITION)) {
+                if (name.equals(COMPOSITION)) {
                     StrictSkip.requireFirst(parser, name, compositionToken == null);
                     compositionToken = token;
                     if (token == JsonToken.START_OBJECT) {
@@ -142,11 +131,24 @@ public final class ReadingValidator implements StreamValidator<Reading> {
                     } else {
                         StrictSkip.value(parser);
                     }
-                } else {
+                    continue;
+                }
+                int slot = slot(name);
+                if (slot < 0) {
                     if (unknown == null) {
                         unknown = new HashSet<>();
                     }
                     StrictSkip.requireFirst(parser, name, unknown.add(name));
+                    StrictSkip.value(parser);
+                    continue;
+                }
+                StrictSkip.requireFirst(parser, name, tokens[slot] == null);
+                tokens[slot] = token;
+                if (token == JsonToken.VALUE_STRING) {
+                    texts[slot] = parser.getText();
+                } else if (isNumber(token)) {
+                    numbers[slot] = parser.getDoubleValue();
+                } else {
                     StrictSkip.value(parser);
                 }
             }

@@ -165,4 +165,21 @@ class BodyParserTest {
         assertNull(duplicate.get(0).index(), "a malformed array is one malformed item");
         assertTrue(duplicate.get(0).validated().violations().get(0).reason().startsWith("malformed JSON: Duplicate field 'lotId'"));
     }
+
+    @Test
+    void everyLineEndIsFoundWhereverItFallsInAWord() {
+        // Bytes next to a newline's in value, UTF-8 continuation bytes and NUL around it must not be taken for it.
+        byte[] filler = {'x', (byte) 0x8A, 0x0B, 0x09, 0x00, (byte) 0xFF};
+        for (int length = 0; length < 40; length++) {
+            for (int newline = 0; newline <= length; newline++) {
+                byte[] body = new byte[length];
+                for (int i = 0; i < length; i++) {
+                    body[i] = i == newline ? (byte) '\n' : filler[i % filler.length];
+                }
+                for (int from = 0; from <= Math.min(newline, length); from++) {
+                    assertEquals(newline, BodyParser.lineEnd(body, from), "length " + length + ", newline " + newline + ", from " + from);
+                }
+            }
+        }
+    }
 }
