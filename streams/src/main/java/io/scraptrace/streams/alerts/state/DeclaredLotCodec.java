@@ -11,7 +11,6 @@ import io.scraptrace.streams.serde.StateCodec;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.HashSet;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -43,10 +42,7 @@ public final class DeclaredLotCodec implements StateCodec<DeclaredLot> {
         writeFigures(out, facts.massByGrade());
         out.writeLong(facts.readings());
         out.writeDouble(facts.confidenceSum());
-        out.writeInt(facts.modelVersions().size());
-        for (String version : facts.modelVersions()) {
-            out.writeUTF(version);
-        }
+        LotListCodec.writeStrings(out, facts.modelVersions());
     }
 
     @Override
@@ -58,16 +54,7 @@ public final class DeclaredLotCodec implements StateCodec<DeclaredLot> {
         String declarationId = in.readUTF();
         String lotId = in.readUTF();
         String claimedBy = in.readUTF();
-        String siteId = in.readUTF();
-        var masses = readFigures(in);
-        long readings = in.readLong();
-        double confidenceSum = in.readDouble();
-        int versionCount = in.readInt();
-        Set<String> versions = new HashSet<>();
-        for (int i = 0; i < versionCount; i++) {
-            versions.add(in.readUTF());
-        }
-        return new DeclaredLot(declared, new LotAnswer(declarationId, lotId, new LotFacts(siteId, masses, readings, confidenceSum, versions),
-                claimedBy));
+        LotFacts facts = new LotFacts(in.readUTF(), readFigures(in), in.readLong(), in.readDouble(), Set.copyOf(LotListCodec.readStrings(in)));
+        return new DeclaredLot(declared, new LotAnswer(declarationId, lotId, facts, claimedBy));
     }
 }

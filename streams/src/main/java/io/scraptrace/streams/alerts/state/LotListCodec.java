@@ -6,6 +6,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 
@@ -23,19 +24,29 @@ public final class LotListCodec implements StateCodec<List<String>> {
 
     @Override
     public void write(DataOutput out, List<String> lots) throws IOException {
-        out.writeInt(lots.size());
-        for (String lot : lots) {
-            out.writeUTF(lot);
-        }
+        writeStrings(out, lots);
     }
 
     @Override
     public List<String> read(DataInput in) throws IOException {
-        int size = in.readInt();
-        List<String> lots = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            lots.add(in.readUTF());
+        return readStrings(in);
+    }
+
+    /** Writes a count, then each string. */
+    static void writeStrings(DataOutput out, Collection<String> strings) throws IOException {
+        out.writeInt(strings.size());
+        for (String string : strings) {
+            out.writeUTF(string);
         }
-        return List.copyOf(lots);
+    }
+
+    /** Reads what {@link #writeStrings} wrote, in order. */
+    static List<String> readStrings(DataInput in) throws IOException {
+        int size = in.readInt();
+        List<String> strings = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            strings.add(in.readUTF());
+        }
+        return List.copyOf(strings);
     }
 }
