@@ -22,8 +22,8 @@ import org.apache.kafka.common.TopicPartition;
  * instance's open transaction stays in the log until it times out, and would otherwise make
  * every standby of its partitions look behind.
  * <p>
- * Likewise for an input topic: its committed end against the offset the application has committed
- * on it tells whether every record accepted so far has been processed.
+ * Likewise for an input topic: its end against the offset the application has committed on it
+ * tells whether every record accepted so far has been processed.
  */
 public final class ChangelogEnds implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
@@ -42,15 +42,24 @@ public final class ChangelogEnds implements AutoCloseable {
 
     /** The last stable offset of each of {@code partitions} of {@code store}'s changelog. */
     public Map<Integer, Long> committedEnds(String store, Set<Integer> partitions) {
-        return topicEnds(applicationId + "-" + store + "-changelog", partitions);
+        return ends(applicationId + "-" + store + "-changelog", partitions, IsolationLevel.READ_COMMITTED);
     }
 
-    /** The last stable offset of each of {@code partitions} of {@code topic}: where a read_committed reader of it ends now. */
-    public Map<Integer, Long> topicEnds(String topic, Set<Integer> partitions) {
+    /**
+     * The end (high watermark) of {@code partition} of an input topic: past every record appended
+     * and acknowledged before now. Not the last stable offset: a producer's commit returns before
+     * the coordinator has written the commit marker to the partition, so for a moment after a
+     * transactional write was acknowledged the last stable offset still stands in front of it.
+     */
+    public long inputEnd(String topic, int partition) {
+        return ends(topic, Set.of(partition), IsolationLevel.READ_UNCOMMITTED).get(partition);
+    }
+
+    private Map<Integer, Long> ends(String topic, Set<Integer> partitions, IsolationLevel isolation) {
         Map<TopicPartition, OffsetSpec> request = partitions.stream()
                 .collect(Collectors.toMap(partition -> new TopicPartition(topic, partition), partition -> OffsetSpec.latest()));
         try {
-            return admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+            return admin.listOffsets(request, new ListOffsetsOptions(isolation)).all()
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
                     .collect(Collectors.toMap(entry -> entry.getKey().partition(), entry -> entry.getValue().offset()));
         } catch (ExecutionException | TimeoutException e) {

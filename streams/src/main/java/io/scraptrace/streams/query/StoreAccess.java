@@ -152,9 +152,9 @@ public final class StoreAccess {
     }
 
     /**
-     * Within a {@code read*} call: returns once the application has processed every record committed
+     * Within a {@code read*} call: returns once the application has processed every record appended
      * to the partition being read of {@code inputTopic} before this call (its committed offset there
-     * has reached the topic's committed end as it was on entry), waiting up to {@code wait}; so a key
+     * has reached the partition's end as it was on entry), waiting up to {@code wait}; so a key
      * not found in the partition's store after this returns is truly unknown. Otherwise, and on a
      * standby copy (which may not have applied the commit that proves it), it throws
      * {@link UnavailableException} with {@code what} "may not be read yet".
@@ -170,7 +170,7 @@ public final class StoreAccess {
                     + " is readable here, which cannot tell an unknown key from one not read yet");
         }
         ChangelogEnds offsets = running().changelogEnds();
-        long end = offsets.topicEnds(inputTopic, Set.of(partition)).get(partition);
+        long end = offsets.inputEnd(inputTopic, partition);
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             long processed = offsets.applicationOffset(inputTopic, partition);
