@@ -3,6 +3,7 @@ package io.scraptrace.app;
 import io.scraptrace.app.bench.BenchE2eCommand;
 import io.scraptrace.ingest.bench.BenchIngestCommand;
 import io.scraptrace.sorter.bench.BenchSorterCommand;
+import io.scraptrace.streams.bench.BenchDeclarationCommand;
 import io.scraptrace.streams.bench.BenchStreamsCommand;
 import picocli.CommandLine.Command;
 
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
             BenchE2eCommand.class,
             BenchSorterCommand.class,
             BenchStreamsCommand.class,
+            BenchDeclarationCommand.class,
         })
 final class BenchCommand {
 }

@@ -3,7 +3,6 @@ package io.scraptrace.streams.alerts;
 import io.scraptrace.schemas.topics.Topics;
 import io.scraptrace.streams.alerts.model.Consent;
 import io.scraptrace.streams.alerts.model.ConsentSet;
-import io.scraptrace.streams.alerts.model.DeclarationCase;
 import io.scraptrace.streams.alerts.model.LotClaims;
 import io.scraptrace.streams.alerts.model.SampleHistory;
 import io.scraptrace.streams.alerts.model.VerdictSet;
@@ -16,6 +15,9 @@ import io.scraptrace.streams.alerts.process.RollingBaseline;
 import io.scraptrace.streams.alerts.rules.BaselineRule;
 import io.scraptrace.streams.alerts.rules.ValueOutlierRule;
 import io.scraptrace.streams.alerts.rules.VolumeSpikeRule;
+import io.scraptrace.streams.alerts.state.DeclarationHeaderCodec;
+import io.scraptrace.streams.alerts.state.DeclaredLotCodec;
+import io.scraptrace.streams.alerts.state.LotListCodec;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -37,7 +39,9 @@ final class AlertStores {
         kind.add(LotLedger.CLAIMS_STORE, AlertsTopology.json(LotClaims.class), false);
         // Rewritten on every reading and emptied on every flush: the cache keeps that off the changelog.
         kind.add(LotLedger.INTAKE_BUFFER_STORE, Serdes.Double(), true);
-        kind.add(SiteLedger.CASES_STORE, AlertsTopology.json(DeclarationCase.class), false);
+        kind.add(SiteLedger.HEADERS_STORE, DeclarationHeaderCodec.serde(), false);
+        kind.add(SiteLedger.LOT_LISTS_STORE, LotListCodec.serde(), false);
+        kind.add(SiteLedger.DECLARED_LOTS_STORE, DeclaredLotCodec.serde(), false);
         kind.add(SiteLedger.WAITING_STORE, Serdes.Long(), false);
         // Set on every lot answer of a waiting declaration and cleared on the next timer: the cache keeps that off the changelog.
         kind.add(SiteLedger.UNREPORTED_STORE, Serdes.Long(), true);

@@ -79,8 +79,9 @@ public final class AlertsTopology {
 
         // The declaration itself also goes straight to the merger, without a repartition (the verdicts
         // topic has the exports topic's partitions), so it is PENDING in the alerts store as soon as
-        // this instance has read it, not after three repartition hops.
-        KStream<String, Verdict> arrived = declarations.mapValues(d -> Verdict.waiting(d, PendingLots.arrived(d)),
+        // this instance has read it, not after three repartition hops. Verdicts carry no lot list
+        // unless a reason must name the lots: the merger keeps them for as long as the declaration lives.
+        KStream<String, Verdict> arrived = declarations.mapValues(d -> Verdict.waiting(d.withoutLots(), PendingLots.arrived(d)),
                 Named.as("alerts-declaration-arrived"));
         consentChecked
                 .merge(baseline(declarations, new ValueOutlierRule(settings)), Named.as("alerts-merge-value"))
@@ -116,7 +117,7 @@ public final class AlertsTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(json(SiteEvent.class)))
                 .process(() -> new SiteLedger(new SiteChecks(settings, catalogue), settings.lotWait(), settings.lotWaitCheckInterval()),
                         Named.as("alerts-site-ledger"),
-                        SiteLedger.CASES_STORE, SiteLedger.WAITING_STORE, SiteLedger.UNREPORTED_STORE, SiteLedger.INTAKE_STORE, SiteLedger.EXPORTED_STORE);
+                        SiteLedger.HEADERS_STORE, SiteLedger.LOT_LISTS_STORE, SiteLedger.DECLARED_LOTS_STORE, SiteLedger.WAITING_STORE, SiteLedger.UNREPORTED_STORE, SiteLedger.INTAKE_STORE, SiteLedger.EXPORTED_STORE);
     }
 
     private static KStream<String, Verdict> baseline(KStream<String, Declaration> declarations, BaselineRule rule) {

@@ -75,7 +75,7 @@ public final class StreamsService implements Service {
         LotViews lots = new LotViews(stores, sites, idle, inspectionShare, Clock.systemUTC());
         CaseRegistry cases = new CaseRegistry(stores);
         caseWriter = new CaseWriter(config, cases::find, Clock.systemUTC());
-        AlertViews alerts = new AlertViews(stores, cases);
+        AlertViews alerts = new AlertViews(stores, cases, config.topics().exports.name());
         AggregateViews aggregates = new AggregateViews(stores);
         // Before the query routes: GET /v1/alerts/stats must match ahead of /v1/alerts/{declarationId}.
         server.register(new CaseRoutes(cluster, stores, caseWriter, alerts));

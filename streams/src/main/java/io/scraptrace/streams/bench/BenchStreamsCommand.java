@@ -283,7 +283,7 @@ public final class BenchStreamsCommand implements Callable<Integer> {
         return profile.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + "-lineage" + (dot < 0 ? "" : name.substring(dot)));
     }
 
-    private static Path stateDir(ScrapTraceConfig config) {
+    static Path stateDir(ScrapTraceConfig config) {
         return Path.of(StreamsProperties.of(config, new HostInfo("127.0.0.1", 1)).getProperty(StreamsConfig.STATE_DIR_CONFIG));
     }
 
@@ -292,7 +292,7 @@ public final class BenchStreamsCommand implements Callable<Integer> {
      * broker, the JIT and the collector that share the process (and steadier than the rate on a
      * busy machine).
      */
-    private static long streamThreadsCpuNanos(String applicationId) {
+    static long streamThreadsCpuNanos(String applicationId) {
         // Kafka Streams names its threads <client id>-StreamThread-<n>; the client id starts with the application id.
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith(applicationId + "-") && t.getName().contains("-StreamThread-"))
@@ -300,7 +300,7 @@ public final class BenchStreamsCommand implements Callable<Integer> {
     }
 
     /** Readings counted at both repartitioned ends of the views: the smaller of the two. */
-    private static long countedReadings(KafkaStreams streams) {
+    static long countedReadings(KafkaStreams streams) {
         try {
             long aggregated = 0;
             try (KeyValueIterator<String, RegionAggregate> it = streams.store(StoreQueryParameters.fromNameAndType(
@@ -322,7 +322,7 @@ public final class BenchStreamsCommand implements Callable<Integer> {
         }
     }
 
-    private static <V> KafkaProducer<String, V> producer(ScrapTraceConfig config, Topic<String, V> topic) {
+    static <V> KafkaProducer<String, V> producer(ScrapTraceConfig config, Topic<String, V> topic) {
         return new KafkaProducer<>(KafkaClients.producer(config, "bench-streams"), topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 

@@ -51,7 +51,11 @@ public final class SyntheticGraded {
     /** Reading number {@code i}: one per 100 ms of measurement time. */
     public GradedReading reading(long i) {
         int lot = random.nextInt(lots);
-        Site site = sites.get(lot % sites.size());
+        return reading(i, "BL-" + lot, sites.get(lot % sites.size()));
+    }
+
+    /** Reading number {@code i}, of lot {@code lotId} at {@code site}. */
+    public GradedReading reading(long i, String lotId, Site site) {
         Grade grade = grades.get(random.nextInt(grades.size()));
         boolean uncertain = random.nextDouble() < UNCERTAIN_SHARE;
         String code = uncertain ? Grade.UNCERTAIN : grade.code();
@@ -60,7 +64,7 @@ public final class SyntheticGraded {
         Instant measured = start.plusMillis(100 * i);
         double confidence = uncertain ? 0.3 + 0.2 * random.nextDouble() : 0.6 + 0.4 * random.nextDouble();
         return GradedReading.newBuilder()
-                .setEventId("bench-" + i).setSiteId(site.getSiteId()).setStationId("ST-1").setLotId("BL-" + lot)
+                .setEventId("bench-" + i).setSiteId(site.getSiteId()).setStationId("ST-1").setLotId(lotId)
                 .setTimestamp(measured).setSensor(Sensor.XRF).setMassKg(5 + random.nextInt(500))
                 .setComposition(composition).setGrade(code).setMaterial(grade.material())
                 .setHighGrade(!uncertain && grade.highGrade()).setConfidence(confidence)

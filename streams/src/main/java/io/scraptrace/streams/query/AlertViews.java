@@ -7,6 +7,7 @@ import io.scraptrace.avro.Case;
 import io.scraptrace.schemas.json.AvroJson;
 import io.scraptrace.streams.alerts.AlertsTopology;
 import io.scraptrace.streams.cases.CaseRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,16 +21,43 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * with its regulator's case.
  */
 public final class AlertViews {
+    /**
+     * How long a query for a declaration not in the store waits for streams to read what ingest
+     * accepted before it: normally one commit interval; the instance that forwarded it retries.
+     */
+    private static final Duration NOT_READ_WAIT = Duration.ofSeconds(1);
+
     private final StoreAccess stores;
     private final CaseRegistry cases;
+    private final String exportsTopic;
 
-    public AlertViews(StoreAccess stores, CaseRegistry cases) {
+    /**
+     * @param exportsTopic the topic declarations are read from, which the alerts store is partitioned by
+     */
+    public AlertViews(StoreAccess stores, CaseRegistry cases, String exportsTopic) {
         this.stores = stores;
         this.cases = cases;
+        this.exportsTopic = exportsTopic;
     }
 
-    /** The latest verdict on one declaration, if this instance holds it. */
+    /**
+     * The latest verdict on one declaration, if this instance holds its partition. A declaration
+     * streams holds is there from the moment it was read (PENDING until judged); empty means that
+     * streams has processed every declaration ingest accepted into the key's partition before this
+     * call and this is none of them. When it has not yet (the tens of milliseconds between ingest's
+     * commit and streams reading it), this is {@link UnavailableException}: "may not be read yet".
+     */
     public Optional<JsonNode> alert(String declarationId) {
+        Optional<JsonNode> found = find(declarationId);
+        if (found.isPresent()) {
+            return found;
+        }
+        stores.requireInputRead(exportsTopic, "declaration " + declarationId, NOT_READ_WAIT);
+        // Read again: it may have been processed while the check waited.
+        return find(declarationId);
+    }
+
+    private Optional<JsonNode> find(String declarationId) {
         return Optional.ofNullable(store().get(declarationId)).map(alert -> render(alert, cases.find(declarationId).orElse(null)));
     }
 

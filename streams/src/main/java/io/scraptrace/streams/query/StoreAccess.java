@@ -1,5 +1,6 @@
 package io.scraptrace.streams.query;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -34,6 +35,9 @@ public final class StoreAccess {
     private record Attached(KafkaStreams streams, HostInfo self, Map<String, Integer> subtopologyOfStore,
                             Map<Integer, Set<String>> sourceTopics, ChangelogEnds changelogEnds) {
     }
+
+    /** How often {@link #requireInputRead} looks at the application's committed offset again. */
+    private static final Duration INPUT_POLL = Duration.ofMillis(50);
 
     private volatile Attached attached;
     /** The one partition local reads are pinned to, and whether standby (stale) copies count. */
@@ -145,6 +149,45 @@ public final class StoreAccess {
             }
         }
         return perPartition(partitions, true, read, combine);
+    }
+
+    /**
+     * Within a {@code read*} call: returns once the application has processed every record appended
+     * to the partition being read of {@code inputTopic} before this call (its committed offset there
+     * has reached the partition's end as it was on entry), waiting up to {@code wait}; so a key
+     * not found in the partition's store after this returns is truly unknown. Otherwise, and on a
+     * standby copy (which may not have applied the commit that proves it), it throws
+     * {@link UnavailableException} with {@code what} "may not be read yet".
+     */
+    public void requireInputRead(String inputTopic, String what, Duration wait) {
+        Scope current = scope.get();
+        if (current == null) {
+            throw new IllegalStateException("requireInputRead is only meaningful within a read of one partition");
+        }
+        int partition = current.partition();
+        if (current.anyCopy()) {
+            throw new UnavailableException(what + " may not be read yet: only a copy of partition " + partition
+                    + " is readable here, which cannot tell an unknown key from one not read yet");
+        }
+        ChangelogEnds offsets = running().changelogEnds();
+        long end = offsets.inputEnd(inputTopic, partition);
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            long processed = offsets.applicationOffset(inputTopic, partition);
+            if (processed >= end) {
+                return;
+            }
+            if (System.nanoTime() + INPUT_POLL.toNanos() > deadline) {
+                throw new UnavailableException(what + " may not be read yet: streams has processed " + inputTopic + " partition "
+                        + partition + " up to offset " + processed + " of " + end + " accepted");
+            }
+            try {
+                Thread.sleep(INPUT_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UnavailableException(what + " may not be read yet (interrupted while waiting for streams to read it)", e);
+            }
+        }
     }
 
     /** This instance's copy of {@code store}, of the partition a {@code read*} call is reading. */

@@ -21,7 +21,9 @@ import java.util.List;
  * @param massKg           declared mass
  * @param valueJpy         declared value
  * @param destination      ISO 3166-1 alpha-2
- * @param lotIds           lots the shipment is made of
+ * @param lotIds           lots the shipment is made of, in declared order; null in a copy that does not
+ *                         carry them ({@link #withoutLots()}): a bulk shipment lists thousands, and
+ *                         state and verdicts that do not judge lots one by one should not grow with them
  * @param timestamp        declaration time, epoch millis
  * @param site             the origin site's registry status at arrival
  */
@@ -29,7 +31,7 @@ public record Declaration(String declarationId, String exporterId, String siteId
                           Material declaredMaterial, String declaredGrade, double massKg, double valueJpy,
                           String destination, List<String> lotIds, long timestamp, SiteStatus site) {
     public Declaration {
-        lotIds = List.copyOf(lotIds);
+        lotIds = lotIds == null ? null : List.copyOf(lotIds);
     }
 
     /** The declaration joined with its origin site (null when unregistered). */
@@ -37,6 +39,17 @@ public record Declaration(String declarationId, String exporterId, String siteId
         return new Declaration(d.getDeclarationId(), d.getExporterId(), d.getSiteId(), d.getPort(), d.getHsCode(),
                 d.getDeclaredMaterial(), d.getDeclaredGrade(), d.getMassKg(), d.getValueJpy(), d.getDestination(),
                 d.getLotIds(), d.getTimestamp().toEpochMilli(), SiteStatus.of(site));
+    }
+
+    /** This declaration without its lot list. */
+    public Declaration withoutLots() {
+        return withLots(null);
+    }
+
+    /** This declaration with {@code lots} as its lot list (null: none carried). */
+    public Declaration withLots(List<String> lots) {
+        return new Declaration(declarationId, exporterId, siteId, port, hsCode, declaredMaterial, declaredGrade, massKg, valueJpy,
+                destination, lots, timestamp, site);
     }
 
     /** The UTC calendar date of the declaration, against which licences and consents are dated. */

@@ -49,6 +49,7 @@ public final class LotLedger implements Processor<String, LotEvent, String, Site
     private ProcessorContext<String, SiteEvent> context;
     private KeyValueStore<String, LotState> lots;
     private KeyValueStore<String, LotClaims> claims;
+    private ClaimedLots claimed;
     private KeyValueStore<String, Double> intakeBuffer;
 
     public LotLedger(Duration flushInterval) {
@@ -60,6 +61,7 @@ public final class LotLedger implements Processor<String, LotEvent, String, Site
         this.context = context;
         lots = context.getStateStore(LotsTopology.STORE);
         claims = context.getStateStore(CLAIMS_STORE);
+        claimed = new ClaimedLots(claims);
         intakeBuffer = context.getStateStore(INTAKE_BUFFER_STORE);
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flushIntake(now));
     }
@@ -88,7 +90,7 @@ public final class LotLedger implements Processor<String, LotEvent, String, Site
             }
             buffer(lot.siteId(), is, lot.massKg());
         }
-        LotClaims lotClaims = claims.get(lot.lotId());
+        LotClaims lotClaims = claimed.mayBeClaimed(lot.lotId()) ? claims.get(lot.lotId()) : null;
         if (lotClaims != null) {
             flushIntake(timestamp);
             LotFacts facts = LotFacts.of(lot);
@@ -106,6 +108,7 @@ public final class LotLedger implements Processor<String, LotEvent, String, Site
         LotClaims before = claims.get(request.lotId());
         LotClaims lotClaims = (before == null ? LotClaims.none() : before).with(request);
         claims.put(request.lotId(), lotClaims);
+        claimed.add(request.lotId());
         LotState lot = lots.get(request.lotId());
         if (lot != null) {
             flushIntake(timestamp);

@@ -53,7 +53,8 @@ public final class RollingBaseline implements Processor<String, Declaration, Str
                 histories.put(record.key(), history.append(new Sample(declaration.declarationId(), value), rule.window()));
             }
         }
-        Verdict verdict = new Verdict(rule.kind(), declaration, Measurement.NONE, reasons);
+        // The merger keeps the verdict for as long as the declaration lives: its lot list stays out.
+        Verdict verdict = new Verdict(rule.kind(), declaration.withoutLots(), Measurement.NONE, reasons);
         context.forward(new Record<>(declaration.declarationId(), verdict, record.timestamp()));
     }
 }

@@ -3,7 +3,6 @@ package io.scraptrace.streams.alerts.rules;
 import io.scraptrace.schemas.grades.Grade;
 import io.scraptrace.schemas.grades.GradeCatalogue;
 import io.scraptrace.streams.alerts.model.AlertCode;
-import io.scraptrace.streams.alerts.model.Declaration;
 import io.scraptrace.streams.alerts.model.EvidenceStrength;
 import io.scraptrace.streams.alerts.model.Measurement;
 import io.scraptrace.streams.alerts.model.Reason;
@@ -64,16 +63,14 @@ public final class GradeJudgement {
     /** The figures every grade reason shows: declared and measured mass, measured mass by grade. */
     static Map<String, Double> figures(SiteCheckInput input) {
         Map<String, Double> figures = new HashMap<>();
-        figures.put("declaredMassKg", input.declarationCase().declaration().massKg());
+        figures.put("declaredMassKg", input.declaration().massKg());
         figures.put("measuredMassKg", input.measurement().massKg());
-        LotMeasure.massByGrade(input.declarationCase().answers().values())
-                .forEach((code, kg) -> figures.put("measuredKg." + code, kg));
+        input.massByGrade().forEach((code, kg) -> figures.put("measuredKg." + code, kg));
         return figures;
     }
 
     /** The declared lots that were graded: what a grade reason rests on. */
     static List<String> lots(SiteCheckInput input) {
-        Declaration d = input.declarationCase().declaration();
-        return d.lotIds().stream().filter(input.declarationCase().answers()::containsKey).distinct().toList();
+        return input.lots().answered();
     }
 }

@@ -7,6 +7,7 @@ import io.scraptrace.streams.alerts.model.AlertCode;
 import io.scraptrace.streams.alerts.model.Consent;
 import io.scraptrace.streams.alerts.model.ConsentSet;
 import io.scraptrace.streams.alerts.model.Declaration;
+import io.scraptrace.streams.alerts.model.Measurement;
 import io.scraptrace.streams.alerts.model.Reason;
 import io.scraptrace.streams.alerts.model.Verdict;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public final class HazardousDestinationRule {
     public Optional<Reason> evaluate(Verdict verdict, ConsentSet consents) {
         Declaration d = verdict.declaration();
         Set<Material> uncovered = new TreeSet<>();
-        for (Material material : controlledMaterials(verdict)) {
+        for (Material material : controlledMaterials(d, verdict.measurement())) {
             boolean covered = consents.consents().stream().anyMatch(c -> c.covers(material, d.exporterId(), d.date()));
             if (!covered) {
                 uncovered.add(material);
@@ -81,12 +82,21 @@ public final class HazardousDestinationRule {
                 + (consent.validUntil() == null ? "open" : consent.validUntil()) + ", not on " + d.date();
     }
 
-    private Set<Material> controlledMaterials(Verdict verdict) {
+    /**
+     * Whether this rule may raise a reason against {@code declaration} measured as {@code measurement}
+     * (a controlled material declared or measured), whatever the consents: then its verdict must
+     * carry the lot list, which the reason names.
+     */
+    public boolean mayApply(Declaration declaration, Measurement measurement) {
+        return !controlledMaterials(declaration, measurement).isEmpty();
+    }
+
+    private Set<Material> controlledMaterials(Declaration declaration, Measurement measurement) {
         Set<Material> controlled = new TreeSet<>();
-        if (verdict.declaration().declaredMaterial() == Material.BLACK_MASS) {
+        if (declaration.declaredMaterial() == Material.BLACK_MASS) {
             controlled.add(Material.BLACK_MASS);
         }
-        String measured = verdict.measurement().grade();
+        String measured = measurement.grade();
         if (measured != null) {
             catalogue.find(measured).filter(Grade::baselControlled).ifPresent(g -> controlled.add(g.material()));
         }

@@ -23,7 +23,7 @@ final class HsCodeRule implements GradeRule {
 
     @Override
     public Optional<Reason> judge(SiteCheckInput input, Grade measured) {
-        Declaration d = input.declarationCase().declaration();
+        Declaration d = input.declaration();
         if (d.declaredMaterial() != measured.material() || measured.hsCodes().isEmpty() || measured.hsCodes().contains(d.hsCode())) {
             return Optional.empty();
         }

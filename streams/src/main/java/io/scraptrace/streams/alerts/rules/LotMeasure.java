@@ -1,16 +1,12 @@
 package io.scraptrace.streams.alerts.rules;
 
 import io.scraptrace.schemas.grades.Grade;
+import io.scraptrace.streams.alerts.model.AnswerTally;
 import io.scraptrace.streams.alerts.model.EvidenceStrength;
-import io.scraptrace.streams.alerts.model.LotAnswer;
 import io.scraptrace.streams.alerts.model.Measurement;
 import io.scraptrace.streams.lots.LotState;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Mass-weighted grade of a set of graded lots: their summed masses by grade, judged by the same rule
@@ -21,27 +17,21 @@ public final class LotMeasure {
     private LotMeasure() {
     }
 
-    /** Mass by grade summed over the answered lots. */
-    public static Map<String, Double> massByGrade(Collection<LotAnswer> answers) {
-        Map<String, Double> total = new HashMap<>();
-        answers.forEach(a -> a.facts().massByGrade().forEach((grade, kg) -> total.merge(grade, kg, Double::sum)));
-        return total;
-    }
-
-    /** The dominant grade, total mass and evidence strength of the answered lots of a declaration of {@code declaredKg}. */
-    public static Measurement of(Collection<LotAnswer> answers, double declaredKg) {
-        Map<String, Double> massByGrade = massByGrade(answers);
+    /**
+     * The dominant grade, total mass and evidence strength of the answered lots of a declaration of
+     * {@code declaredKg}, from their {@code tally} (whose mass by grade is {@code massByGrade}).
+     */
+    public static Measurement of(AnswerTally tally, Map<String, Double> massByGrade, double declaredKg) {
         if (massByGrade.isEmpty()) {
             return Measurement.NONE;
         }
         double total = massByGrade.values().stream().mapToDouble(Double::doubleValue).sum();
         double uncertain = massByGrade.getOrDefault(Grade.UNCERTAIN, 0.0);
-        long readings = answers.stream().mapToLong(a -> a.facts().readings()).sum();
-        double confidenceSum = answers.stream().mapToDouble(a -> a.facts().confidenceSum()).sum();
-        Set<String> versions = new TreeSet<>();
-        answers.forEach(a -> versions.addAll(a.facts().modelVersions()));
+        long readings = tally.readings();
+        double confidenceSum = tally.confidenceSum().doubleValue();
+        // The tally's versions are sorted.
         EvidenceStrength strength = new EvidenceStrength(share(total - uncertain, declaredKg), share(uncertain, declaredKg),
-                readings == 0 ? 0.0 : confidenceSum / readings, List.copyOf(versions));
+                readings == 0 ? 0.0 : confidenceSum / readings, List.copyOf(tally.modelVersions().keySet()));
         return new Measurement(LotState.dominantGrade(massByGrade), total, strength);
     }
 

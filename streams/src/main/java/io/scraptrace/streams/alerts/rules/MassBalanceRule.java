@@ -20,8 +20,8 @@ public final class MassBalanceRule implements SiteRule {
 
     @Override
     public Optional<Reason> evaluate(SiteCheckInput input) {
-        Declaration d = input.declarationCase().declaration();
-        double exportedBefore = input.declarationCase().exportedBeforeKg();
+        Declaration d = input.declaration();
+        double exportedBefore = input.exportedBeforeKg();
         double available = input.gradedIntakeKg() - exportedBefore;
         if (d.massKg() <= available * tolerance) {
             return Optional.empty();

@@ -23,7 +23,7 @@ final class UnderDeclaredGradeRule implements GradeRule {
 
     @Override
     public Optional<Reason> judge(SiteCheckInput input, Grade measured) {
-        Declaration d = input.declarationCase().declaration();
+        Declaration d = input.declaration();
         Map<String, Double> figures = GradeJudgement.figures(input);
         if (d.declaredMaterial() != measured.material()) {
             return Optional.of(Reason.of(AlertCode.UNDER_DECLARED_GRADE,

@@ -21,7 +21,7 @@ public final class UnregisteredSiteRule implements SiteRule {
 
     @Override
     public Optional<Reason> evaluate(SiteCheckInput input) {
-        Declaration d = input.declarationCase().declaration();
+        Declaration d = input.declaration();
         SiteStatus site = d.site();
         List<String> ids = List.of(d.siteId());
         if (!site.registered()) {

@@ -18,17 +18,21 @@ import java.util.Optional;
 public final class UntraceableLotsRule implements SiteRule {
     @Override
     public Optional<Reason> evaluate(SiteCheckInput input) {
-        Declaration d = input.declarationCase().declaration();
-        Map<String, LotAnswer> answers = input.declarationCase().answers();
-        if (d.lotIds().isEmpty()) {
+        Declaration d = input.declaration();
+        DeclaredLots lots = input.lots();
+        if (lots.count() == 0) {
             return Optional.of(Reason.of(AlertCode.UNTRACEABLE_LOTS, "declaration lists no lots", List.of(), Map.of("lotsDeclared", 0.0)));
+        }
+        if (lots.allTraceable()) {
+            // The counters say every lot is in order: no need to read them one by one.
+            return Optional.empty();
         }
         Map<String, String> why = new LinkedHashMap<>();
         int neverGraded = 0;
         int otherSite = 0;
         int claimed = 0;
-        for (String lot : d.lotIds().stream().distinct().toList()) {
-            LotAnswer answer = answers.get(lot);
+        for (String lot : lots.distinct()) {
+            LotAnswer answer = lots.answer(lot);
             if (answer == null) {
                 why.put(lot, "never graded");
                 neverGraded++;
@@ -46,7 +50,7 @@ public final class UntraceableLotsRule implements SiteRule {
         List<String> detail = new ArrayList<>();
         why.forEach((lot, reason) -> detail.add(lot + ": " + reason));
         return Optional.of(Reason.of(AlertCode.UNTRACEABLE_LOTS, String.join("; ", detail), List.copyOf(why.keySet()), Map.of(
-                "lotsDeclared", (double) d.lotIds().stream().distinct().count(),
+                "lotsDeclared", (double) lots.count(),
                 "lotsNeverGraded", (double) neverGraded,
                 "lotsFromOtherSite", (double) otherSite,
                 "lotsAlreadyClaimed", (double) claimed)));
