@@ -77,4 +77,21 @@ class MassBalanceTest extends AlertsTestBase {
         AlertReason copper = assertFires("D3", CODE);
         assertEquals(0, copper.getEvidence().getFigures().get("gradedIntakeKg"), 1e-9);
     }
+
+    @Test
+    void stockGradedOnlyUncertainMakesTheShortfallAnInspectNotAnAccusation() {
+        // 4 000 kg available; L8 is 3 000 kg the sorter could not grade, so 4 500 kg may be honest.
+        fx.grade("S1", "L8", "UNCERTAIN", 3_000);
+        fx.advanceWallClock(Duration.ofSeconds(2));
+        fx.declare(declaration("D1", "S1", 4_500, "L2"));
+
+        assertQuiet("D1", CODE);
+        AlertReason hold = assertFires("D1", "INSUFFICIENT_EVIDENCE");
+        assertEquals(3_000, hold.getEvidence().getFigures().get("ungradedIntakeKg"), 1e-9);
+        assertEquals(4_000, hold.getEvidence().getFigures().get("availableKg"), 1e-9);
+
+        // Beyond what even the ungraded stock could cover, the shortfall is a finding again.
+        fx.declare(declaration("D2", "S1", 8_000, "L3"));
+        assertFires("D2", CODE);
+    }
 }

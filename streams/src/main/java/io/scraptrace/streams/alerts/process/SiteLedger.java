@@ -1,5 +1,6 @@
 package io.scraptrace.streams.alerts.process;
 
+import io.scraptrace.avro.Material;
 import io.scraptrace.streams.alerts.model.AnswerTally;
 import io.scraptrace.streams.alerts.model.Declaration;
 import io.scraptrace.streams.alerts.model.DeclarationHeader;
@@ -215,7 +216,8 @@ public final class SiteLedger implements Processor<String, SiteEvent, String, Ve
     private void decide(String id, DeclarationHeader current, long timestamp) {
         Declaration declaration = current.declaration();
         Verdict verdict = checks.evaluate(declaration, current.exportedBeforeKg(), current.tally(),
-                new StoredLots(id, current, lotLists, declaredLots), valueOf(intake, exportKey(declaration)));
+                new StoredLots(id, current, lotLists, declaredLots), valueOf(intake, exportKey(declaration)),
+                valueOf(intake, declaration.siteId() + '|' + Material.UNKNOWN));
         waiting.delete(id);
         unreported.delete(id);
         String digest = digest(verdict);

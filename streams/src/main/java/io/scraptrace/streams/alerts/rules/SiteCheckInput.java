@@ -13,7 +13,10 @@ import java.util.Map;
  * @param massByGrade      measured mass by grade over the answered lots
  * @param measurement      what its graded lots measured together
  * @param gradedIntakeKg   the origin site's graded intake of the declared material
+ * @param ungradedIntakeKg the origin site's intake in lots graded only UNCERTAIN, whose material
+ *                         is unknown and so may be the declared one
  */
 public record SiteCheckInput(Declaration declaration, double exportedBeforeKg, DeclaredLots lots, Map<String, Double> massByGrade,
-                             Measurement measurement, double gradedIntakeKg) {
+                             Measurement measurement, double gradedIntakeKg,
+                             double ungradedIntakeKg) {
 }

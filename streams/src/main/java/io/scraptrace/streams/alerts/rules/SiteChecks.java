@@ -34,11 +34,13 @@ public final class SiteChecks {
      * @param tally            the answers about its lots, summed
      * @param lots             its lots and the answer about each
      * @param gradedIntakeKg   the origin site's graded intake of the declared material
+     * @param ungradedIntakeKg the origin site's intake in lots graded only UNCERTAIN
      */
-    public Verdict evaluate(Declaration declaration, double exportedBeforeKg, AnswerTally tally, DeclaredLots lots, double gradedIntakeKg) {
+    public Verdict evaluate(Declaration declaration, double exportedBeforeKg, AnswerTally tally, DeclaredLots lots, double gradedIntakeKg,
+                            double ungradedIntakeKg) {
         Map<String, Double> massByGrade = tally.massByGradeKg();
         Measurement measurement = LotMeasure.of(tally, massByGrade, declaration.massKg());
-        SiteCheckInput input = new SiteCheckInput(declaration, exportedBeforeKg, lots, massByGrade, measurement, gradedIntakeKg);
+        SiteCheckInput input = new SiteCheckInput(declaration, exportedBeforeKg, lots, massByGrade, measurement, gradedIntakeKg, ungradedIntakeKg);
         List<Reason> reasons = new ArrayList<>(grades.evaluate(input));
         rules.stream().map(rule -> rule.evaluate(input)).flatMap(Optional::stream).forEach(reasons::add);
         Declaration carried = hazards.mayApply(declaration, measurement) ? declaration.withLots(lots.all()) : declaration.withoutLots();
