@@ -1,5 +1,6 @@
 package io.scraptrace.app;
 
+import io.scraptrace.app.evaluation.PlantReadingsScenarios;
 import io.scraptrace.app.evaluation.ScratchState;
 import io.scraptrace.app.evaluation.SimulatedScenarios;
 import io.scraptrace.broker.ScratchKafka;
@@ -23,17 +24,22 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code scraptrace evaluate-alerts}: precision and recall per alert code of the alert rules (the
- * production topology, driven offline) on the declarations written by hand from public sources and,
- * with {@code --simulated}, on a plant simulator run with planted anomalies, graded by the sorter's
- * default models; exits 1 when a code misses the goal on either set.
+ * production topology, driven offline) on the declarations written by hand from public sources, on
+ * a second hand-written set whose lots are raw plant readings graded by the sorter's default models
+ * and, with {@code --simulated}, on a plant simulator run with planted anomalies, graded likewise;
+ * exits 1 when a code misses the goal on any set.
  */
 @Command(name = "evaluate-alerts", mixinStandardHelpOptions = true,
-        description = "Precision and recall per alert code on the hand-written declarations and, with --simulated,"
-                + " on a simulator run with planted anomalies (goal >= 0.97).")
+        description = "Precision and recall per alert code on the hand-written declarations, on hand-written plant readings"
+                + " graded by the default models and, with --simulated, on a simulator run with planted anomalies (goal >= 0.97).")
 final class EvaluateAlertsCommand implements Callable<Integer> {
     @Option(names = "--min-graded-share", paramLabel = "SHARE",
             description = "alerts.evidence.min.graded.share to evaluate with (default: the service's 0.8).")
     Double minGradedShare;
+
+    @Option(names = "--readings", paramLabel = "FILE",
+            description = "Declarations with the raw plant readings of their lots to grade and judge (default: the bundled set).")
+    Path readings;
 
     @Option(names = "--simulated", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Also run the plant simulator with anomalies this long (wall clock, e.g. 60s) and score its declarations.")
@@ -62,7 +68,7 @@ final class EvaluateAlertsCommand implements Callable<Integer> {
         }
         Path workDir = ScratchState.create("scraptrace-evaluate-alerts");
         try {
-            List<ScenarioSet> sets = new ArrayList<>(List.of(HandWrittenScenarios.load()));
+            List<ScenarioSet> sets = new ArrayList<>(List.of(HandWrittenScenarios.load(), PlantReadingsScenarios.load(readings)));
             if (simulated != null) {
                 sets.add(SimulatedScenarios.simulate(new SimulatedScenarios.Run(simulated, seed, sites, rate, anomalyRate), workDir));
             }

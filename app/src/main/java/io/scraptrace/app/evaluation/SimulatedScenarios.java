@@ -6,7 +6,6 @@ import io.scraptrace.avro.ExportDeclaration;
 import io.scraptrace.avro.Frame;
 import io.scraptrace.avro.GradedReading;
 import io.scraptrace.avro.Reading;
-import io.scraptrace.avro.Site;
 import io.scraptrace.schemas.grades.GradeCatalogue;
 import io.scraptrace.simulator.plant.PlantSimulator;
 import io.scraptrace.simulator.plant.PlantWorld;
@@ -34,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A scenario set from the plant simulator: it runs with anomalies and ground truth against a
@@ -92,13 +92,20 @@ public final class SimulatedScenarios {
         }
         String name = String.format(Locale.ROOT, "simulated plant (seed %d, %d sites, %.0f readings/s, %s, anomaly rate %.2f)",
                 run.seed(), run.sites(), run.rate(), run.duration(), run.anomalyRate());
-        return label(name, recorded, readTruth(truthFile));
+        List<Object> withConsents = new ArrayList<>();
+        ConsentsFile.read(null).stream().map(Consent::toAvro).forEach(withConsents::add);
+        withConsents.addAll(recorded);
+        Map<String, JsonNode> truth = readTruth(truthFile);
+        return graded(name, withConsents, declaration -> labelled(declaration, truth));
     }
 
-    /** The bundled consents, then the recorded records graded and labelled, in order. */
-    private static ScenarioSet label(String name, List<Object> recorded, Map<String, JsonNode> truth) {
+    /**
+     * The scenario set of records as ingest accepted them, in order: readings graded by the sorter's
+     * {@link Grader} with the default models (frames fused), each declaration labelled by
+     * {@code labelling}, sites and consents passed on as they are.
+     */
+    static ScenarioSet graded(String name, List<Object> recorded, Function<ExportDeclaration, LabelledDeclaration> labelling) {
         List<Object> events = new ArrayList<>();
-        ConsentsFile.read(null).stream().map(Consent::toAvro).forEach(events::add);
         try (ModelSet models = ModelRepository.loadDefault();
              Grader grader = new Grader(models, new GradeDecider(GradeDecider.DEFAULT_THRESHOLD, GradeCatalogue.get()))) {
             Map<String, float[]> frames = new HashMap<>();
@@ -114,10 +121,10 @@ public final class SimulatedScenarios {
                 grade(grader, ungraded, frames, events);
                 if (record instanceof Frame frame) {
                     scoreFrame(grader, frame, frames);
-                } else if (record instanceof Site site) {
-                    events.add(site);
                 } else if (record instanceof ExportDeclaration declaration) {
-                    events.add(labelled(declaration, truth));
+                    events.add(labelling.apply(declaration));
+                } else {
+                    events.add(record);
                 }
             }
             grade(grader, ungraded, frames, events);
