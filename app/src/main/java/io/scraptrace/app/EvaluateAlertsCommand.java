@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
  * {@code scraptrace evaluate-alerts}: precision and recall per alert code of the alert rules (the
  * production topology, driven offline) on the declarations written by hand from public sources, on
  * a second hand-written set whose lots are raw plant readings graded by the sorter's default models
- * and, with {@code --simulated}, on a plant simulator run with planted anomalies, graded likewise;
- * exits 1 when a code misses the goal on any set.
+ * and, with {@code --simulated}, on a plant simulator run with planted anomalies (simulated clock: a
+ * seed gives the same run), graded likewise, its labels passed through the evidence gate; exits 1
+ * when a code misses the goal on any set.
  */
 @Command(name = "evaluate-alerts", mixinStandardHelpOptions = true,
         description = "Precision and recall per alert code on the hand-written declarations, on hand-written plant readings"
@@ -42,7 +43,8 @@ final class EvaluateAlertsCommand implements Callable<Integer> {
     Path readings;
 
     @Option(names = "--simulated", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Also run the plant simulator with anomalies this long (wall clock, e.g. 60s) and score its declarations.")
+            description = "Also run the plant simulator with anomalies this long in simulated time (e.g. 60s; the same seed"
+                    + " gives the same run) and score its declarations, the evidence gate applied to its labels.")
     Duration simulated;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated plant (default ${DEFAULT-VALUE}).")
@@ -77,7 +79,8 @@ final class EvaluateAlertsCommand implements Callable<Integer> {
                 EvaluationReport report = new AlertEvaluation(config).evaluate(sets.get(i), workDir.resolve("state-" + i));
                 out.println(report.format());
                 if (!report.unmeasured().isEmpty()) {
-                    out.println("  not planted (recall not measured, any raising counts as a false positive): " + report.unmeasured());
+                    out.println("  expected nowhere in this set (recall not measured, a raising where not expected counts as a false positive): "
+                            + report.unmeasured());
                 }
                 List<String> below = report.below(AlertEvaluation.GOAL);
                 out.println(below.isEmpty() ? String.format(Locale.ROOT, "  every code meets precision and recall >= %.2f", AlertEvaluation.GOAL)

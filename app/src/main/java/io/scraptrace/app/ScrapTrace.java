@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvaluateCommand.class,
             EvaluateAlertsCommand.class,
+            EvaluateLotsCommand.class,
             TailCommand.class,
             VerifyLotCommand.class,
             BenchCommand.class,

@@ -1,6 +1,7 @@
 package io.scraptrace.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +45,16 @@ class DockerComposeTest {
     private static final Path DOCKER = ROOT.resolve("docker");
     private static final String KAFKA_IMAGE = "apache/kafka:";
     private static final String APP_IMAGE = "scraptrace:";
+    private static final String REGISTRY_IMAGE = "apicurio/apicurio-registry:";
+    private static final String POSTGRES_IMAGE = "postgres:";
+    /**
+     * Apicurio Registry 3 settings the compose file may set: the storage and datasource keys of its
+     * application.properties (apicurio-registry-app 3.3.3), as environment variables.
+     */
+    private static final Set<String> REGISTRY_SETTINGS = Set.of("APICURIO_STORAGE_KIND", "APICURIO_STORAGE_SQL_KIND",
+            "APICURIO_DATASOURCE_URL", "APICURIO_DATASOURCE_USERNAME", "APICURIO_DATASOURCE_PASSWORD");
+    /** The official postgres image's initialisation variables (https://hub.docker.com/_/postgres). */
+    private static final Set<String> POSTGRES_SETTINGS = Set.of("POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD");
 
     /**
      * CONTRACT section 2, one sample request per route, and the upstream that serves it: ingest
@@ -240,10 +252,14 @@ class DockerComposeTest {
     @Test
     void everyServiceEnvironmentNamesAKnownSetting() throws Exception {
         Map<String, Object> compose = compose();
-        Set<String> literals = mainSourceLiterals();
+        Set<String> settings = settingsReadByMainCode();
+        // Words that are string literals in main code but no setting: the check must refuse them.
+        for (String notASetting : List.of("demo", "readings", "stats", "views-combine-store")) {
+            assertFalse(knownSetting(notASetting, settings), notASetting + " is no setting");
+        }
         List<String> unknown = new ArrayList<>();
         servicesOf(compose, APP_IMAGE).forEach((name, service) -> env(service).keySet().forEach(variable -> {
-            if (!variable.startsWith(ScrapTraceConfig.ENV_PREFIX) || !knownSetting(settingOf(variable), literals)) {
+            if (!variable.startsWith(ScrapTraceConfig.ENV_PREFIX) || !knownSetting(settingOf(variable), settings)) {
                 unknown.add(name + ": " + variable);
             }
         }));
@@ -254,7 +270,40 @@ class DockerComposeTest {
                 unknown.add(name + ": " + variable);
             }
         }));
+        servicesOf(compose, REGISTRY_IMAGE).forEach((name, registry) -> env(registry).keySet().stream()
+                .filter(variable -> !REGISTRY_SETTINGS.contains(variable)).forEach(variable -> unknown.add(name + ": " + variable)));
+        servicesOf(compose, POSTGRES_IMAGE).forEach((name, db) -> env(db).keySet().stream()
+                .filter(variable -> !POSTGRES_SETTINGS.contains(variable)).forEach(variable -> unknown.add(name + ": " + variable)));
         assertEquals(List.of(), unknown, "environment variables that name no setting");
+    }
+
+    @Test
+    void everyServiceWritesValuesThroughTheSchemaRegistryWhichKeepsItsSchemasInPostgres() throws Exception {
+        Map<String, Object> compose = compose();
+        Map<String, Map<String, Object>> registries = servicesOf(compose, REGISTRY_IMAGE);
+        assertEquals(1, registries.size(), "one schema registry");
+        String registryName = registries.keySet().iterator().next();
+        Map<String, Object> registry = registries.get(registryName);
+        servicesOf(compose, APP_IMAGE).forEach((name, app) -> {
+            ScrapTraceConfig config = ScrapTraceConfig.load(null, envStrings(app), Map.of());
+            assertEquals("http://" + registryName + ":8080/apis/ccompat/v7", config.get(ScrapTraceConfig.SCHEMA_REGISTRY_URL).orElse(null),
+                    name + " uses the registry's Confluent-compatible API (Apicurio serves HTTP on 8080)");
+            assertTrue(((List<?>) app.get("depends_on")).contains(registryName), name + " starts after the registry");
+        });
+
+        Map<String, Object> env = env(registry);
+        assertEquals("sql", env.get("APICURIO_STORAGE_KIND"), "not the in-memory default, which forgets the ids the records refer to");
+        assertEquals("postgresql", env.get("APICURIO_STORAGE_SQL_KIND"));
+        Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+):5432/(\\w+)").matcher(env.get("APICURIO_DATASOURCE_URL").toString());
+        assertTrue(url.matches(), env.get("APICURIO_DATASOURCE_URL").toString());
+        Map<String, Object> db = service(compose, url.group(1));
+        assertNotNull(db, "the datasource host " + url.group(1) + " is a service");
+        assertTrue(db.get("image").toString().startsWith(POSTGRES_IMAGE));
+        assertEquals(url.group(2), env(db).get("POSTGRES_DB"));
+        assertEquals(env.get("APICURIO_DATASOURCE_USERNAME"), env(db).get("POSTGRES_USER"));
+        assertEquals(env.get("APICURIO_DATASOURCE_PASSWORD"), env(db).get("POSTGRES_PASSWORD"));
+        assertTrue(namedVolumeMounts(compose, db).containsKey("/var/lib/postgresql/data"), "the schemas survive down/up");
+        assertTrue(((List<?>) registry.get("depends_on")).contains(url.group(1)));
     }
 
     /** {@code SCRAPTRACE_TOPIC_REPLICATION_FACTOR} -> {@code topic.replication.factor}, as {@link ScrapTraceConfig} maps it. */
@@ -269,8 +318,8 @@ class DockerComposeTest {
                 .replace('\u0001', '-').replace('\u0002', '_');
     }
 
-    /** A key some service reads (a string literal in main code) or a Kafka client setting under its pass-through prefix. */
-    private static boolean knownSetting(String key, Set<String> literals) {
+    /** A key some service reads (see {@link #settingsReadByMainCode()}) or a Kafka client setting under its pass-through prefix. */
+    private static boolean knownSetting(String key, Set<String> settings) {
         Set<String> anyClient = new HashSet<>(ProducerConfig.configNames());
         anyClient.addAll(ConsumerConfig.configNames());
         anyClient.addAll(AdminClientConfig.configNames());
@@ -280,23 +329,61 @@ class DockerComposeTest {
                 "admin.", AdminClientConfig.configNames(),
                 "streams.", StreamsConfig.configDef().names(),
                 ScrapTraceConfig.KAFKA_PREFIX, anyClient);
-        return literals.contains(key) || passThrough.entrySet().stream()
+        return settings.contains(key) || passThrough.entrySet().stream()
                 .anyMatch(p -> key.startsWith(p.getKey()) && p.getValue().contains(key.substring(p.getKey().length())));
+    }
+
+    /**
+     * The configuration keys main code reads: dotted literals passed to a getter
+     * ({@code config.getInt("ingest.producers", 4)}) and the string constants passed to one
+     * ({@code config.get(TOKENS_FILE)}, {@code getDouble(GradeDecider.THRESHOLD_KEY, ...)}).
+     */
+    private static Set<String> settingsReadByMainCode() throws IOException {
+        Pattern read = Pattern.compile("\\b(?:get|getInt|getLong|getDouble|getBoolean|getProperty)\\(\\s*"
+                + "(?:\"([a-z0-9_\\-]+(?:\\.[a-z0-9_\\-]+)+)\"|(?:[A-Z][A-Za-z0-9]*\\.)?([A-Z][A-Z0-9_]*))\\s*[,)]");
+        Pattern constant = Pattern.compile("static final String ([A-Z][A-Z0-9_]*) = \"([a-z0-9._\\-]+)\";");
+        Set<String> keys = new HashSet<>();
+        Set<String> constantsRead = new HashSet<>();
+        Map<String, Set<String>> constants = new HashMap<>();
+        for (String source : mainSources()) {
+            Matcher m = read.matcher(source);
+            while (m.find()) {
+                if (m.group(1) != null) {
+                    keys.add(m.group(1));
+                } else {
+                    constantsRead.add(m.group(2));
+                }
+            }
+            Matcher c = constant.matcher(source);
+            while (c.find()) {
+                constants.computeIfAbsent(c.group(1), k -> new HashSet<>()).add(c.group(2));
+            }
+        }
+        constantsRead.forEach(name -> keys.addAll(constants.getOrDefault(name, Set.of())));
+        return keys;
+    }
+
+    private static List<String> mainSources() throws IOException {
+        List<String> sources = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            for (Path dir : modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                        sources.add(Files.readString(file));
+                    }
+                }
+            }
+        }
+        return sources;
     }
 
     private static Set<String> mainSourceLiterals() throws IOException {
         Pattern literal = Pattern.compile("\"([a-z0-9._\\-]+)\"");
         Set<String> literals = new HashSet<>();
-        try (Stream<Path> modules = Files.list(ROOT)) {
-            for (Path sources : modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
-                try (Stream<Path> files = Files.walk(sources)) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                        Matcher m = literal.matcher(Files.readString(file));
-                        while (m.find()) {
-                            literals.add(m.group(1));
-                        }
-                    }
-                }
+        for (String source : mainSources()) {
+            Matcher m = literal.matcher(source);
+            while (m.find()) {
+                literals.add(m.group(1));
             }
         }
         return literals;

@@ -10,6 +10,7 @@ import io.scraptrace.core.auth.Role;
 import io.scraptrace.core.auth.TokenStore;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Tokens file parsing and lookups (CONTRACT section 2). */
@@ -47,6 +48,16 @@ class TokenStoreTest {
         var error = assertThrows(IllegalArgumentException.class, () -> TokenStore.parse(List.of("tok wizard *"), "tokens.txt"));
         assertTrue(error.getMessage().startsWith("tokens.txt:1"), error.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TokenStore.parse(List.of("tok plant *"), "t"), "plants need a site");
+        var twoSites = assertThrows(IllegalArgumentException.class, () -> TokenStore.parse(List.of("# plants", "tok plant S-1,S-2"), "t"));
+        assertTrue(twoSites.getMessage().startsWith("t:2: a plant token is bound to exactly one siteId"), twoSites.getMessage());
+    }
+
+    @Test
+    void aPlantPrincipalIsBoundToOneSiteHoweverItIsMade() {
+        assertThrows(IllegalArgumentException.class, () -> new Principal("p", Role.PLANT, Set.of("S-1", "S-2")));
+        assertThrows(IllegalArgumentException.class, () -> new Principal("p", Role.PLANT, Set.of(Principal.ANY)));
+        assertThrows(IllegalArgumentException.class, () -> new Principal("p", Role.PLANT, Set.of()));
+        assertTrue(new Principal("o", Role.OPERATOR, Set.of("JP-13", "JP-14")).covers("JP-14"));
     }
 
     @Test

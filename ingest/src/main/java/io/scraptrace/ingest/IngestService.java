@@ -36,7 +36,7 @@ public final class IngestService implements Service {
     public IngestService(ScrapTraceConfig config, Metrics metrics) {
         this.config = config;
         this.settings = IngestSettings.from(config);
-        this.publisher = new TransactionalPublisher(config, settings.producers(), settings.instanceId(), settings.kafkaTimeout());
+        this.publisher = new TransactionalPublisher(config, metrics, settings.producers(), settings.instanceId(), settings.kafkaTimeout());
         RecordKinds kinds = new RecordKinds(config.topics(), settings.maxFrameBytes());
         Intake intake = new Intake(publisher, config.topics().deadLetter, settings.dedupCapacity(), metrics);
         this.siteRegions = new SiteRegions(config, config.topics().sites, settings.kafkaTimeout());

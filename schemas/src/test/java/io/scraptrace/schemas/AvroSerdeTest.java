@@ -3,6 +3,8 @@ package io.scraptrace.schemas;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.scraptrace.avro.Alert;
 import io.scraptrace.avro.AlertReason;
@@ -14,6 +16,7 @@ import io.scraptrace.schemas.topics.Topics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 /** Single-object encoding round trips and the contract JSON rendering. */
@@ -39,6 +42,14 @@ class AvroSerdeTest {
         assertArrayEquals(new byte[] {(byte) 0xC3, 0x01}, new byte[] {bytes[0], bytes[1]}, "single-object encoding header");
         assertEquals(alert(), serde.deserialize("scrap.alerts", bytes));
         assertNull(serde.deserialize("scrap.alerts", null));
+    }
+
+    @Test
+    void aRecordWrittenThroughASchemaRegistryNamesTheSettingItNeeds() {
+        byte[] confluentWireFormat = {0, 0, 0, 0, 7, 2, 'x'};
+        var error = assertThrows(SerializationException.class,
+                () -> Topics.DEFAULT.alerts.valueSerde().deserializer().deserialize("scrap.alerts", confluentWireFormat));
+        assertTrue(error.getMessage().contains("set schema.registry.url"), error.getMessage());
     }
 
     @Test

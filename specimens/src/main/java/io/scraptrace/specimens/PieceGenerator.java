@@ -1,5 +1,6 @@
 package io.scraptrace.specimens;
 
+import io.scraptrace.avro.Material;
 import io.scraptrace.avro.Reading;
 import io.scraptrace.avro.Sensor;
 import io.scraptrace.schemas.grades.Grade;
@@ -93,6 +94,11 @@ public final class PieceGenerator {
                 .setTimestamp(EPOCH.plusSeconds(count++));
         SensorModel.measure(truth, station(sensor), grade.limits().keySet(), random, reading);
         return new LabelledPiece(reading.build(), grade.code(), label, corruption, truth);
+    }
+
+    /** A sensor for a piece of {@code material}, drawn from the mix: the station of a line that reads it. */
+    public Sensor sensorFor(Material material) {
+        return sensors.pick(material, random.nextDouble());
     }
 
     /** The grade neighbours a mislabelled piece of {@code gradeCode} may be labelled with. */

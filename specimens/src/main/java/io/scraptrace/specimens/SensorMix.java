@@ -48,6 +48,23 @@ public final class SensorMix {
         return new SensorMix(weights);
     }
 
+    /**
+     * The same mix without {@code sensor}, the others keeping their relative weights; a material
+     * only {@code sensor} measured is an error.
+     */
+    public SensorMix without(Sensor sensor) {
+        Map<Material, Map<Sensor, Double>> rest = new EnumMap<>(Material.class);
+        weights.forEach((material, mix) -> {
+            Map<Sensor, Double> kept = new LinkedHashMap<>(mix);
+            kept.remove(sensor);
+            if (kept.isEmpty()) {
+                throw new IllegalArgumentException("only " + sensor + " measures " + material);
+            }
+            rest.put(material, kept);
+        });
+        return new SensorMix(rest);
+    }
+
     /** The sensor a uniform draw {@code u} in [0, 1) picks for a piece of {@code material}. */
     Sensor pick(Material material, double u) {
         Map<Sensor, Double> mix = weights.get(material);

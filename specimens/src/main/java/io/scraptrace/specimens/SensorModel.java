@@ -13,11 +13,6 @@ import java.util.random.RandomGenerator;
  * limit, the station's way of reporting values below it, and optional fields now and then missing.
  */
 final class SensorModel {
-    private static final double DENSITY_RELATIVE_SIGMA_XRT = 0.01;
-    private static final double DENSITY_RELATIVE_SIGMA_ASSAY = 0.002;
-    private static final double MAGNETIC_SIGMA = 0.01;
-    /** Laser and ultrasonic gauges on a belt read plate thickness to a few %. */
-    private static final double THICKNESS_RELATIVE_SIGMA = 0.03;
     private static final double MOISTURE_SIGMA_NIR = 0.3;
     private static final double MOISTURE_SIGMA_ASSAY = 0.05;
     /** A piece whose elements add up to this is a metal an analyser reports by balance; black mass is not. */
@@ -41,11 +36,11 @@ final class SensorModel {
                 .setMassKg(round(piece.massKg() * profile.massFactor(), 2))
                 .setComposition(profile.composition() ? composition(piece.composition(), station, profile, trampElements, random) : Map.of());
         Double density = present(profile.density(), missing, random)
-                ? round(noisy(piece.densityGcc(), densitySigma(station, piece), random), 3) : null;
+                ? round(noisy(piece.densityGcc(), InstrumentFacts.densitySigma(station.sensor(), piece.densityGcc()), random), 3) : null;
         Double magnetic = present(profile.magnetic(), missing, random)
-                ? round(clamp(noisy(piece.magneticFraction(), MAGNETIC_SIGMA, random), 0, 1), 4) : null;
+                ? round(clamp(noisy(piece.magneticFraction(), InstrumentFacts.MAGNETIC_SIGMA, random), 0, 1), 4) : null;
         Double thickness = present(profile.thickness() && piece.thicknessMm() != null, missing, random)
-                ? round(Math.max(0.05, noisy(piece.thicknessMm(), THICKNESS_RELATIVE_SIGMA * piece.thicknessMm(), random)), 2)
+                ? round(Math.max(0.05, noisy(piece.thicknessMm(), InstrumentFacts.THICKNESS_RELATIVE_SIGMA * piece.thicknessMm(), random)), 2)
                 : null;
         Double moisture = present(profile.moisture(), missing, random)
                 ? round(Math.max(0, noisy(piece.moisturePct(),
@@ -72,7 +67,7 @@ final class SensorModel {
             double biased = value * station.calibration(element);
             double reported = clamp(noisy(biased, profile.sigma(element, biased, lodScale), random), 0, 100);
             double lod = profile.detectionLimit(element) * lodScale;
-            if (station.shortList() && value < SensorRealism.SHORT_LIST_MIN_PCT && !trampElements.contains(element)) {
+            if (station.shortList() && value < InstrumentFacts.SHORT_LIST_FLOOR_PCT && !trampElements.contains(element)) {
                 return;
             }
             if (reported < lod) {
@@ -99,11 +94,6 @@ final class SensorModel {
         double scale = total > 100 ? 100 / total : 1;
         measured.replaceAll((element, value) -> round(value * scale, 4));
         return measured;
-    }
-
-    private static double densitySigma(Station station, PieceProperties piece) {
-        return (station.sensor() == Sensor.ASSAY ? DENSITY_RELATIVE_SIGMA_ASSAY : DENSITY_RELATIVE_SIGMA_XRT)
-                * piece.densityGcc();
     }
 
     private static double noisy(double value, double sigma, RandomGenerator random) {

@@ -6,7 +6,7 @@ package io.scraptrace.specimens;
  * on every station, which is how the sorter's robustness suite shifts the data.
  *
  * @param fullElementList  true: every station reports every element it sees; false: every station
- *                         reports only elements at or above {@value #SHORT_LIST_MIN_PCT} wt% and
+ *                         reports only elements at or above {@link InstrumentFacts#SHORT_LIST_FLOOR_PCT} wt% and
  *                         the grade's tramp elements (an analyser set to a short element list);
  *                         null: one station in {@value #SHORT_LIST_ONE_IN} is set to the short list
  * @param belowLimit       how values below the LOD are reported; null: each station its own way
@@ -18,14 +18,13 @@ package io.scraptrace.specimens;
  */
 public record SensorRealism(Boolean fullElementList, BelowLimit belowLimit, double lodScale, double biasSigma,
                             double missingFieldRate, int stationsPerSensor) {
-    /** Elements below this are left out by a station set to a short element list. */
-    public static final double SHORT_LIST_MIN_PCT = 0.1;
     /** One station in this many reports a short element list in the realistic mix. */
     public static final int SHORT_LIST_ONE_IN = 3;
 
     /**
-     * Stations as found on a line: a few % relative calibration bias per element (within the
-     * inter-instrument spread a certified reference material check tolerates), mixed below-LOD
+     * Stations as found on a line: a few % relative calibration bias per element (three standard
+     * deviations within {@link InstrumentFacts#CALIBRATION_TOLERANCE}, what a station's reference
+     * check lets pass; {@link Station} clips at three), mixed below-LOD
      * conventions, some short element lists, an optional field missing now and then.
      */
     public static final SensorRealism REALISTIC = new SensorRealism(null, null, 1.0, 0.03, 0.05, 4);

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.scraptrace.avro.Material;
 import io.scraptrace.avro.Reading;
 import io.scraptrace.avro.Sensor;
 import io.scraptrace.schemas.grades.Grade;
@@ -15,11 +17,39 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PieceGeneratorTest {
     private static final GradeCatalogue CATALOGUE = GradeCatalogue.get();
     private static final int PER_GRADE = 300;
+
+    @Test
+    void realisticStationsStayWithinTheCalibrationTheirReferenceCheckLetsPass() {
+        // Station clips a bias at three standard deviations.
+        assertTrue(3 * SensorRealism.REALISTIC.biasSigma() <= InstrumentFacts.CALIBRATION_TOLERANCE);
+        for (Sensor sensor : List.of(Sensor.XRF, Sensor.LIBS, Sensor.ASSAY)) {
+            for (int number = 1; number <= SensorRealism.REALISTIC.stationsPerSensor(); number++) {
+                Station station = Station.of(sensor, number, SensorRealism.REALISTIC);
+                for (String element : List.of("Fe", "Cu", "Sn", "Al", "Ni", "Co", "Li")) {
+                    assertTrue(Math.abs(station.calibration(element) - 1) <= InstrumentFacts.CALIBRATION_TOLERANCE, station.id() + " " + element);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aMixWithoutAStationTypeNeverPicksItAndKeepsTheOthers() {
+        SensorMix belt = SensorMix.ALL_STATIONS.without(Sensor.WEIGHBRIDGE);
+        PieceGenerator generator = new PieceGenerator(3, CorruptionRates.NONE, belt);
+        EnumMap<Sensor, Integer> seen = new EnumMap<>(Sensor.class);
+        for (int i = 0; i < 2000; i++) {
+            seen.merge(generator.sensorFor(Material.FERROUS), 1, Integer::sum);
+        }
+        assertFalse(seen.containsKey(Sensor.WEIGHBRIDGE), seen.toString());
+        assertEquals(Set.of(Sensor.XRF, Sensor.LIBS, Sensor.XRT, Sensor.MAGNETIC, Sensor.ASSAY), seen.keySet());
+        assertThrows(IllegalArgumentException.class, () -> SensorMix.only(Sensor.XRF).without(Sensor.XRF));
+    }
 
     @Test
     void cleanPiecesStayWithinEveryCatalogueRange() {

@@ -99,7 +99,7 @@ public final class PlantReadingsScenarios {
             }
             recorded.add(declaration);
         }
-        return SimulatedScenarios.graded(name, recorded, declaration -> labelled.get(declaration.getDeclarationId()));
+        return SimulatedScenarios.graded(name, recorded, declaration -> labelled.get(declaration.getDeclarationId()), false);
     }
 
     /** The record ingest would publish for {@code item}; an item it would reject fails the set with ingest's reasons. */

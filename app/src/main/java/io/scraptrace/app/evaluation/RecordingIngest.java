@@ -22,12 +22,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A stand-in for the ingest API on a loopback ephemeral port, for an offline simulator run: each
  * item is validated by ingest's own validators, answered as the contract says (202 or 200 with
  * accepted, rejected and the errors by index) and, when valid, kept as the Avro record ingest would
- * publish. Nothing reaches Kafka; {@link #accepted()} is what the topics would hold, in arrival order.
+ * publish, received at the time {@code clock} tells. Nothing reaches Kafka; {@link #accepted()} is
+ * what the topics would hold, in arrival order.
  */
 final class RecordingIngest implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -35,8 +37,10 @@ final class RecordingIngest implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, ItemValidator<?>> validators;
     private final List<Object> accepted = new ArrayList<>();
+    private final Supplier<Instant> clock;
 
-    RecordingIngest() throws IOException {
+    RecordingIngest(Supplier<Instant> clock) throws IOException {
+        this.clock = clock;
         // Without it the JDK server's separate header and body writes meet delayed ACKs: ~40 ms a request.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         // Ingest's own kinds with its default settings, so this stand-in validates exactly as ingest does.
@@ -68,7 +72,7 @@ final class RecordingIngest implements AutoCloseable {
             reply(exchange, 404, "{\"error\":\"no such endpoint\",\"details\":[]}");
             return;
         }
-        Instant receivedAt = Instant.now();
+        Instant receivedAt = clock.get();
         List<Object> records = new ArrayList<>();
         ArrayNode errors = JsonNodeFactory.instance.arrayNode();
         List<String> lines = body.lines().filter(line -> !line.isBlank()).toList();

@@ -9,6 +9,7 @@ import io.scraptrace.avro.Reading;
 import io.scraptrace.schemas.grades.GradeCatalogue;
 import io.scraptrace.simulator.plant.PlantSimulator;
 import io.scraptrace.simulator.plant.PlantWorld;
+import io.scraptrace.simulator.plant.SimulationClock;
 import io.scraptrace.simulator.plant.SimulatorOptions;
 import io.scraptrace.simulator.plant.SimulatorTokens;
 import io.scraptrace.sorter.grading.GradeDecider;
@@ -26,6 +27,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,21 +39,26 @@ import java.util.function.Function;
 
 /**
  * A scenario set from the plant simulator: it runs with anomalies and ground truth against a
- * {@link RecordingIngest}, the readings ingest accepted are graded by the sorter's {@link Grader}
- * with the shipped default models (frames fused as the sorter fuses them), and the alert topology
- * gets the bundled consents, then sites, graded readings and declarations in the order ingest
- * accepted them, each declaration labelled with the codes the simulator planted in it.
+ * {@link RecordingIngest} on a simulated clock (so a seed gives the same set every time), the
+ * readings ingest accepted are graded by the sorter's {@link Grader} with the shipped default
+ * models (frames fused as the sorter fuses them), and the alert topology gets the bundled consents,
+ * then sites, graded readings and declarations in the order ingest accepted them, each declaration
+ * labelled with the codes the simulator planted in it. The simulator cannot know how surely its
+ * lots will be graded, so the set's labels go through the evidence gate when evaluated.
  */
 public final class SimulatedScenarios {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Most readings graded in one model call, as the sorter's micro-batches. */
     private static final int GRADE_BATCH = 500;
-    private static final Duration STOP_WAIT = Duration.ofSeconds(40);
+    /** Most a simulated run may take on the wall clock, beside its simulated duration (it is usually much faster). */
+    private static final Duration STOP_WAIT = Duration.ofMinutes(5);
+    /** Where the simulated clock starts: fixed, so timestamps and the licence dates judged against them are the same on every run. */
+    private static final Instant SIMULATED_START = Instant.parse("2026-06-01T09:00:00Z");
 
     /**
      * How the simulator runs for the evaluation.
      *
-     * @param duration    how long it runs (wall clock: the simulator has no simulated time)
+     * @param duration    how long it runs, in simulated time
      * @param seed        seed of the world and everything generated
      * @param sites       regular sites
      * @param rate        readings per second over all sites
@@ -74,10 +81,12 @@ public final class SimulatedScenarios {
     public static ScenarioSet simulate(Run run, Path workDir) {
         Path truthFile = workDir.resolve("ground-truth.jsonl");
         List<Object> recorded;
-        try (RecordingIngest ingest = new RecordingIngest()) {
+        SimulationClock clock = SimulationClock.simulated(SIMULATED_START);
+        try (RecordingIngest ingest = new RecordingIngest(clock::now)) {
             SimulatorOptions options = run.options(ingest.url(), truthFile);
-            PlantWorld world = PlantWorld.of(options);
-            PlantSimulator simulator = new PlantSimulator(options, SimulatorTokens.fromPrincipals(SimulatorTokens.generate(world.siteIds())));
+            PlantWorld world = PlantWorld.of(options, clock.today());
+            PlantSimulator simulator = new PlantSimulator(options, SimulatorTokens.fromPrincipals(SimulatorTokens.generate(world.siteIds())),
+                    clock);
             simulator.start();
             if (!simulator.awaitCompletion(run.duration().plus(STOP_WAIT))) {
                 simulator.stop();
@@ -96,67 +105,95 @@ public final class SimulatedScenarios {
         ConsentsFile.read(null).stream().map(Consent::toAvro).forEach(withConsents::add);
         withConsents.addAll(recorded);
         Map<String, JsonNode> truth = readTruth(truthFile);
-        return graded(name, withConsents, declaration -> labelled(declaration, truth));
+        return graded(name, withConsents, declaration -> labelled(declaration, truth), true);
     }
 
     /**
      * The scenario set of records as ingest accepted them, in order: readings graded by the sorter's
      * {@link Grader} with the default models (frames fused), each declaration labelled by
-     * {@code labelling}, sites and consents passed on as they are.
+     * {@code labelling}, sites and consents passed on as they are; {@code labelsBlindToGrading} when
+     * the labels were set without knowing how surely the lots would be graded (see {@link ScenarioSet}).
      */
-    static ScenarioSet graded(String name, List<Object> recorded, Function<ExportDeclaration, LabelledDeclaration> labelling) {
+    static ScenarioSet graded(String name, List<Object> recorded, Function<ExportDeclaration, LabelledDeclaration> labelling,
+                              boolean labelsBlindToGrading) {
         List<Object> events = new ArrayList<>();
         try (ModelSet models = ModelRepository.loadDefault();
              Grader grader = new Grader(models, new GradeDecider(GradeDecider.DEFAULT_THRESHOLD, GradeCatalogue.get()))) {
-            Map<String, float[]> frames = new HashMap<>();
-            List<Reading> ungraded = new ArrayList<>();
+            MicroBatch batch = new MicroBatch(grader, events);
             for (Object record : recorded) {
                 if (record instanceof Reading reading) {
-                    ungraded.add(reading);
-                    if (ungraded.size() == GRADE_BATCH) {
-                        grade(grader, ungraded, frames, events);
-                    }
-                    continue;
-                }
-                grade(grader, ungraded, frames, events);
-                if (record instanceof Frame frame) {
-                    scoreFrame(grader, frame, frames);
-                } else if (record instanceof ExportDeclaration declaration) {
-                    events.add(labelling.apply(declaration));
+                    batch.add(reading);
+                } else if (record instanceof Frame frame) {
+                    // A frame arrives before its reading and only matters to it: it waits for the readings' batch.
+                    batch.add(frame);
                 } else {
-                    events.add(record);
+                    // Graded intake reaches the alerts before whatever ingest accepted after it.
+                    batch.grade();
+                    events.add(record instanceof ExportDeclaration declaration ? labelling.apply(declaration) : record);
                 }
             }
-            grade(grader, ungraded, frames, events);
+            batch.grade();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the default grading models", e);
         }
-        return new ScenarioSet(name, events);
+        return new ScenarioSet(name, events, labelsBlindToGrading);
     }
 
-    /** Grades the pending readings as one micro-batch; readings the sorter cannot score are left out, as it dead-letters them. */
-    private static void grade(Grader grader, List<Reading> ungraded, Map<String, float[]> frames, List<Object> events) {
-        if (ungraded.isEmpty()) {
-            return;
+    /**
+     * Readings and frames waiting to be graded together, as the sorter's micro-batches: the frames
+     * scored in one model call, then the readings in another, fused with their frames' scores.
+     */
+    private static final class MicroBatch {
+        private final Grader grader;
+        private final List<Object> events;
+        private final Map<String, float[]> frameScores = new HashMap<>();
+        private final List<Frame> frames = new ArrayList<>();
+        private final List<Reading> readings = new ArrayList<>();
+
+        MicroBatch(Grader grader, List<Object> events) {
+            this.grader = grader;
+            this.events = events;
         }
-        // The sorter stamps gradedAt with its clock; ingest's receipt time is the closest offline equivalent.
-        for (Outcome<GradedReading> outcome : grader.grade(ungraded, frames::get, ungraded.get(ungraded.size() - 1).getReceivedAt())) {
-            if (outcome.ok()) {
-                events.add(outcome.value());
+
+        void add(Frame frame) {
+            if (grader.usesFrames()) {
+                frames.add(frame);
             }
         }
-        ungraded.clear();
-    }
 
-    private static void scoreFrame(Grader grader, Frame frame, Map<String, float[]> frames) {
-        if (!grader.usesFrames()) {
-            return;
+        void add(Reading reading) {
+            readings.add(reading);
+            if (readings.size() == GRADE_BATCH) {
+                grade();
+            }
         }
-        byte[] image = new byte[frame.getImage().remaining()];
-        frame.getImage().duplicate().get(image);
-        Outcome<float[]> scored = grader.scoreFrames(List.of(image)).get(0);
-        if (scored.ok()) {
-            frames.put(frame.getEventId(), scored.value());
+
+        /** Grades what waits; readings the sorter cannot score are left out, as it dead-letters them. */
+        void grade() {
+            if (!frames.isEmpty()) {
+                List<byte[]> images = frames.stream().map(frame -> {
+                    byte[] image = new byte[frame.getImage().remaining()];
+                    frame.getImage().duplicate().get(image);
+                    return image;
+                }).toList();
+                List<Outcome<float[]>> scored = grader.scoreFrames(images);
+                for (int i = 0; i < frames.size(); i++) {
+                    if (scored.get(i).ok()) {
+                        frameScores.put(frames.get(i).getEventId(), scored.get(i).value());
+                    }
+                }
+                frames.clear();
+            }
+            if (readings.isEmpty()) {
+                return;
+            }
+            // The sorter stamps gradedAt with its clock; ingest's receipt time is the closest offline equivalent.
+            for (Outcome<GradedReading> outcome : grader.grade(readings, frameScores::get, readings.get(readings.size() - 1).getReceivedAt())) {
+                if (outcome.ok()) {
+                    events.add(outcome.value());
+                }
+            }
+            readings.clear();
         }
     }
 

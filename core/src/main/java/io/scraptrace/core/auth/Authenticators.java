@@ -12,15 +12,20 @@ public final class Authenticators {
 
     /** The tokens file ({@code tokens.file}) and the OIDC provider ({@code auth.jwks.url}) configured; empty if neither is. */
     public static Optional<Authenticator> configured(ScrapTraceConfig config) {
-        List<Authenticator> all = new ArrayList<>();
-        config.tokensFile().map(TokenStore::load).ifPresent(all::add);
-        JwtSettings.from(config).map(JwtAuthenticator::new).ifPresent(all::add);
-        return all.isEmpty() ? Optional.empty() : Optional.of(firstOf(all));
+        return combined(config.tokensFile().map(TokenStore::load), config);
     }
 
     /** {@code tokens}, and the OIDC provider too if one is configured. */
     public static Authenticator with(TokenStore tokens, ScrapTraceConfig config) {
-        return JwtSettings.from(config).<Authenticator>map(jwt -> firstOf(List.of(tokens, new JwtAuthenticator(jwt)))).orElse(tokens);
+        return combined(Optional.of(tokens), config).orElseThrow();
+    }
+
+    /** The tokens (if any) first, then the configured OIDC provider (if any). */
+    private static Optional<Authenticator> combined(Optional<TokenStore> tokens, ScrapTraceConfig config) {
+        List<Authenticator> all = new ArrayList<>();
+        tokens.ifPresent(all::add);
+        JwtSettings.from(config).map(JwtAuthenticator::new).ifPresent(all::add);
+        return all.size() <= 1 ? all.stream().findFirst() : Optional.of(firstOf(all));
     }
 
     /** The first principal any of them finds. */

@@ -84,10 +84,11 @@ public final class JwtAuthenticator implements Authenticator {
         if (scopes.isEmpty()) {
             throw new InvalidTokenException("claim " + settings.scopeClaim() + " is missing: a " + role.name().toLowerCase(Locale.ROOT) + " token needs a scope");
         }
-        if (role == Role.PLANT && (scopes.size() != 1 || scopes.contains(Principal.ANY))) {
-            throw new InvalidTokenException("a plant token is bound to exactly one siteId in " + settings.scopeClaim());
+        try {
+            return new Principal("oidc:" + claims.getSubject(), role, scopes);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTokenException(e.getMessage() + " (claim " + settings.scopeClaim() + ")");
         }
-        return new Principal("oidc:" + claims.getSubject(), role, scopes);
     }
 
     /** The string values at a dotted claim path: a list's elements, or a string split at commas and spaces. */

@@ -74,12 +74,12 @@ public final class TokenStore implements Authenticator {
                 throw new IllegalArgumentException(origin + ":" + (i + 1) + ": unknown role " + parts[1]
                         + " (plant, operator, regulator)", e);
             }
-            Set<String> scopes = Set.of(parts[2].split(","));
-            if (role == Role.PLANT && (scopes.size() != 1 || scopes.contains(Principal.ANY))) {
-                throw new IllegalArgumentException(origin + ":" + (i + 1) + ": a plant token is bound to exactly one siteId");
-            }
             String label = role.name().toLowerCase(Locale.ROOT) + "@" + parts[2] + "#" + (i + 1);
-            tokens.put(parts[0], new Principal(label, role, scopes));
+            try {
+                tokens.put(parts[0], new Principal(label, role, Set.of(parts[2].split(","))));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(origin + ":" + (i + 1) + ": " + e.getMessage(), e);
+            }
         }
         return tokens;
     }

@@ -1,5 +1,8 @@
 package io.scraptrace.core.config;
 
+import io.scraptrace.schemas.registry.SchemaRegistryClient;
+import io.scraptrace.schemas.registry.SchemaRegistrySerdes;
+import io.scraptrace.schemas.serde.ValueSerdes;
 import io.scraptrace.schemas.topics.Topics;
 import java.io.IOException;
 import java.io.Reader;
@@ -27,6 +30,11 @@ public final class ScrapTraceConfig {
     public static final String HTTP_HOST = "http.host";
     public static final String DATA_DIR = "data.dir";
     public static final String TOKENS_FILE = "tokens.file";
+    /**
+     * A Confluent-compatible schema registry's API (Apicurio Registry 3: {@code http://host:8080/apis/ccompat/v7}):
+     * when set, topic values go through it; unset, they are single-object encoded with the embedded schema history.
+     */
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String ENV_PREFIX = "SCRAPTRACE_";
     /** Kafka settings for every client (producers, consumers, admin, Kafka Streams): security, timeouts. */
     public static final String KAFKA_PREFIX = "kafka.";
@@ -36,7 +44,12 @@ public final class ScrapTraceConfig {
 
     private ScrapTraceConfig(Properties props) {
         this.props = props;
-        this.topics = new Topics(props.getProperty(TOPIC_PREFIX));
+        this.topics = new Topics(props.getProperty(TOPIC_PREFIX), valueSerdes(props));
+    }
+
+    private static ValueSerdes valueSerdes(Properties props) {
+        String registry = props.getProperty(SCHEMA_REGISTRY_URL, "");
+        return registry.isBlank() ? ValueSerdes.EMBEDDED : new SchemaRegistrySerdes(new SchemaRegistryClient(registry));
     }
 
     /** Defaults only, plus the given overrides. */

@@ -29,7 +29,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * The process's metrics, rendered in the Prometheus text format at {@code /metrics}: the
  * services' own counters and gauges, JVM and process figures, and the Kafka clients' and Kafka
  * Streams' metrics (consumer lag per partition, request and commit rates, ...) once their clients
- * are {@linkplain #bind(KafkaStreams) bound}. One instance per process, shared by all services running in it.
+ * are {@linkplain #bindStreams(KafkaStreams) bound}. One instance per process, shared by all services running in it.
  * Backed by a Micrometer {@link PrometheusMeterRegistry}.
  */
 public final class Metrics {
@@ -102,7 +102,7 @@ public final class Metrics {
      * request, transaction and error rates) through Micrometer's Kafka binder.
      */
     public Binding bind(Consumer<?, ?> consumer, Producer<?, ?> producer) {
-        Binding consumerMetrics = bind(new KafkaClientMetrics(consumer, Tags.empty(), kafkaRefresh, KAFKA_REFRESH));
+        Binding consumerMetrics = attach(new KafkaClientMetrics(consumer, Tags.empty(), kafkaRefresh, KAFKA_REFRESH));
         Binding producerMetrics = bind(producer);
         return () -> {
             consumerMetrics.close();
@@ -112,19 +112,21 @@ public final class Metrics {
 
     /** Publish a producer's metrics (send, error and retry rates, transactions) through Micrometer's Kafka binder. */
     public Binding bind(Producer<?, ?> producer) {
-        return bind(new KafkaClientMetrics(producer, Tags.empty(), kafkaRefresh, KAFKA_REFRESH));
+        return attach(new KafkaClientMetrics(producer, Tags.empty(), kafkaRefresh, KAFKA_REFRESH));
     }
 
     /**
      * Publish Kafka Streams' metrics and those of its embedded clients (process and commit rates
      * and latencies, end-to-end latency, state stores, consumer lag per partition), except RocksDB's
      * property gauges, which crash the JVM when read during a rebalance ({@link StreamsMetricsBinder}).
+     * Not an overload of {@code bind}: Kafka Streams is on the classpath of the streams module only,
+     * and javac needs every overload's parameter types to resolve a {@code bind} call.
      */
-    public Binding bind(KafkaStreams streams) {
-        return bind(StreamsMetricsBinder.of(streams, kafkaRefresh, KAFKA_REFRESH));
+    public Binding bindStreams(KafkaStreams streams) {
+        return attach(StreamsMetricsBinder.of(streams, kafkaRefresh, KAFKA_REFRESH));
     }
 
-    private <B extends MeterBinder & AutoCloseable> Binding bind(B binder) {
+    private <B extends MeterBinder & AutoCloseable> Binding attach(B binder) {
         binder.bindTo(registry);
         return () -> {
             try {

@@ -1,6 +1,5 @@
 package io.scraptrace.core.metrics;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.lang.reflect.Constructor;
@@ -22,20 +21,16 @@ import org.apache.kafka.streams.KafkaStreams;
  * here with Kafka 4.1.1). Kafka Streams' own recording of RocksDB statistics happens on the stream
  * thread and stays.
  */
-final class StreamsMetricsBinder implements MeterBinder, AutoCloseable {
+final class StreamsMetricsBinder {
     /** Group of Kafka Streams' state-store metrics, RocksDB's among them. */
     static final String STATE_GROUP = "stream-state-metrics";
 
-    private final MeterBinder binder;
-    private final AutoCloseable closer;
-
-    private StreamsMetricsBinder(Object kafkaMetrics) {
-        this.binder = (MeterBinder) kafkaMetrics;
-        this.closer = (AutoCloseable) kafkaMetrics;
+    private StreamsMetricsBinder() {
     }
 
-    /** A binder of {@code streams}' metrics without the RocksDB property gauges. */
-    static StreamsMetricsBinder of(KafkaStreams streams, ScheduledExecutorService refresh, Duration interval) {
+    /** A binder of {@code streams}' metrics without the RocksDB property gauges (Micrometer's, closed to unbind). */
+    @SuppressWarnings("unchecked")
+    static <B extends MeterBinder & AutoCloseable> B of(KafkaStreams streams, ScheduledExecutorService refresh, Duration interval) {
         Supplier<Map<MetricName, ? extends Metric>> metrics = () -> safe(streams.metrics());
         try {
             // Micrometer keeps its generic Kafka binder (a supplier of metrics) package-private; the
@@ -43,20 +38,10 @@ final class StreamsMetricsBinder implements MeterBinder, AutoCloseable {
             Constructor<?> constructor = Class.forName("io.micrometer.core.instrument.binder.kafka.KafkaMetrics")
                     .getDeclaredConstructor(Supplier.class, Iterable.class, ScheduledExecutorService.class, Duration.class);
             constructor.setAccessible(true);
-            return new StreamsMetricsBinder(constructor.newInstance(metrics, Tags.empty(), refresh, interval));
+            return (B) constructor.newInstance(metrics, Tags.empty(), refresh, interval);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Micrometer's KafkaMetrics constructor changed: " + e, e);
         }
-    }
-
-    @Override
-    public void bindTo(MeterRegistry registry) {
-        binder.bindTo(registry);
-    }
-
-    @Override
-    public void close() throws Exception {
-        closer.close();
     }
 
     /** The metrics a reader on any thread may read: all but state-store gauges (non-measurable metrics). */

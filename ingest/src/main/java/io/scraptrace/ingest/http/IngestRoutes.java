@@ -12,6 +12,7 @@ import io.scraptrace.core.http.Routes;
 import io.scraptrace.ingest.intake.BodyFormat;
 import io.scraptrace.ingest.intake.BodyParser;
 import io.scraptrace.ingest.intake.CheckedBatch;
+import io.scraptrace.ingest.intake.CheckedItem;
 import io.scraptrace.ingest.intake.Intake;
 import io.scraptrace.ingest.intake.IntakeResult;
 import io.scraptrace.ingest.intake.ParsedItem;
@@ -25,8 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * The write endpoints (CONTRACT section 2): {@code POST /v1/readings}, {@code POST /v1/frames},
@@ -73,31 +74,38 @@ public final class IngestRoutes implements Routes {
     public void register(Javalin app, Auth auth) {
         app.post("/v1/readings", ctx -> ingest(ctx, auth.require(ctx, Role.PLANT), kinds.readings(), this::bodyItems));
         app.post("/v1/frames", ctx -> ingest(ctx, auth.require(ctx, Role.PLANT), kinds.frames(),
-                c -> MultipartFrames.isMultipart(c) ? multipartFrames.items(c) : bodyItems(c)));
+                (c, kind, receivedAt) -> MultipartFrames.isMultipart(c)
+                        ? check(multipartFrames.items(c), kind, receivedAt) : bodyItems(c, kind, receivedAt)));
         app.post("/v1/exports", ctx -> ingest(ctx, auth.require(ctx, Role.REGULATOR), kinds.exports(), this::bodyItems));
-        app.put("/v1/sites/{siteId}", ctx -> ingest(ctx, auth.require(ctx, Role.REGULATOR), kinds.sites(), this::siteItem));
+        app.put("/v1/sites/{siteId}", ctx -> ingest(ctx, auth.require(ctx, Role.REGULATOR), kinds.sites(),
+                (c, kind, receivedAt) -> check(siteItem(c), kind, receivedAt)));
         // Regulators too: an inspection or a customs laboratory's assay is the best label there is.
         app.post("/v1/labels", ctx -> {
             Principal principal = auth.require(ctx, Role.PLANT, Role.OPERATOR, Role.REGULATOR);
-            ingest(ctx, principal, kinds.labels(), c -> signed(bodyItems(c), principal));
+            ingest(ctx, principal, kinds.labels(), (c, kind, receivedAt) -> check(signed(treeItems(c), principal), kind, receivedAt));
         });
     }
 
-    private <T extends SpecificRecord> void ingest(Context ctx, Principal principal, RecordKind<T> kind,
-                                                   Function<Context, List<ParsedItem>> reader) {
+    /** How a route turns its request into validated items. */
+    @FunctionalInterface
+    private interface ItemReader<T extends SpecificRecord> {
+        List<CheckedItem<T>> read(Context ctx, RecordKind<T> kind, Instant receivedAt);
+    }
+
+    private <T extends SpecificRecord> void ingest(Context ctx, Principal principal, RecordKind<T> kind, ItemReader<T> reader) {
         bodies.checkDeclaredLength(ctx);
         Admission.Ticket ticket = admission.admit(bodies.expectedBytes(ctx));
         try {
-            List<ParsedItem> items = reader.apply(ctx);
+            Instant receivedAt = Instant.now();
+            List<CheckedItem<T>> items = reader.read(ctx, kind, receivedAt);
             if (items.isEmpty()) {
                 throw ApiException.badRequest(null, "empty body: send one JSON object, a JSON array or NDJSON");
             }
             if (items.size() > maxItems) {
                 throw new ApiException(413, items.size() + " items, more than " + maxItems + ": split them into several requests");
             }
-            Instant receivedAt = Instant.now();
             requireScope(principal, items, receivedAt);
-            IntakeResult result = intake.submit(CheckedBatch.of(kind, items, receivedAt), "http:" + ctx.path());
+            IntakeResult result = intake.submit(new CheckedBatch<>(kind, items), "http:" + ctx.path());
             if (result.accepted() == 0) {
                 throw new ApiException(400, "all " + result.rejected() + " items were rejected", result.errors());
             }
@@ -105,13 +113,25 @@ public final class IngestRoutes implements Routes {
         } catch (KafkaUnavailableException e) {
             ctx.header("Retry-After", "5");
             throw new ApiException(503, "Kafka is unreachable: nothing in this request was accepted, safe to retry");
+        } catch (RetriableException e) {
+            // Thrown before anything is sent, e.g. the schema registry unreachable while encoding.
+            ctx.header("Retry-After", "5");
+            throw new ApiException(503, e.getMessage() + ": nothing in this request was accepted, safe to retry");
         } finally {
             ticket.close();
         }
     }
 
-    private List<ParsedItem> bodyItems(Context ctx) {
+    private <T extends SpecificRecord> List<CheckedItem<T>> bodyItems(Context ctx, RecordKind<T> kind, Instant receivedAt) {
+        return parser.check(bodies.read(ctx), BodyFormat.of(ctx.contentType()), kind, receivedAt);
+    }
+
+    private List<ParsedItem> treeItems(Context ctx) {
         return parser.parse(bodies.read(ctx), BodyFormat.of(ctx.contentType()));
+    }
+
+    private static <T extends SpecificRecord> List<CheckedItem<T>> check(List<ParsedItem> items, RecordKind<T> kind, Instant receivedAt) {
+        return CheckedItem.all(items, kind.validator(), receivedAt);
     }
 
     /** A site is one object; its siteId is the path's, and a body stating another one is a mistake. */
@@ -140,7 +160,7 @@ public final class IngestRoutes implements Routes {
         return items;
     }
 
-    private void requireScope(Principal principal, List<ParsedItem> items, Instant receivedAt) {
+    private void requireScope(Principal principal, List<? extends CheckedItem<?>> items, Instant receivedAt) {
         if (principal.is(Role.REGULATOR)) {
             return;
         }

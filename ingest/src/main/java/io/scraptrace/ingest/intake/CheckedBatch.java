@@ -1,8 +1,6 @@
 package io.scraptrace.ingest.intake;
 
-import io.scraptrace.ingest.validation.Validated;
 import io.scraptrace.ingest.validation.Violation;
-import java.time.Instant;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -18,15 +16,6 @@ public record CheckedBatch<T extends SpecificRecord>(RecordKind<T> kind, List<Ch
         items = List.copyOf(items);
     }
 
-    /** Validate parsed items as {@code kind}; malformed ones keep their parse error. */
-    public static <T extends SpecificRecord> CheckedBatch<T> of(RecordKind<T> kind, List<ParsedItem> parsed, Instant receivedAt) {
-        return new CheckedBatch<>(kind, parsed.stream()
-                .map(item -> new CheckedItem<>(item, item.json() == null
-                        ? Validated.<T>invalid(List.of(item.malformed()))
-                        : kind.validator().validate(item.json(), receivedAt)))
-                .toList());
-    }
-
     /**
      * The same batch with every valid record of another site turned into a rejection: used where
      * the site is given by the channel (an MQTT topic) rather than by a token.
@@ -34,7 +23,7 @@ public record CheckedBatch<T extends SpecificRecord>(RecordKind<T> kind, List<Ch
     public CheckedBatch<T> requireSite(String siteId, String reason) {
         return new CheckedBatch<>(kind, items.stream()
                 .map(checked -> checked.validated().isValid() && !siteId.equals(kind.siteId().apply(checked.validated().record()))
-                        ? new CheckedItem<>(checked.item(), Validated.<T>invalid(List.of(new Violation("siteId", reason))))
+                        ? checked.rejected(new Violation("siteId", reason))
                         : checked)
                 .toList());
     }

@@ -22,7 +22,7 @@ public final class DeadLetters {
      * @param violations why; the first names the field, all are listed in the reason
      * @param now        when it was rejected
      */
-    public static DeadLetter of(String source, ParsedItem item, List<Violation> violations, Instant now) {
+    public static DeadLetter of(String source, CheckedItem<?> item, List<Violation> violations, Instant now) {
         String reason = violations.stream()
                 .map(v -> v.field() == null ? v.reason() : v.field() + ": " + v.reason())
                 .collect(Collectors.joining("; "));

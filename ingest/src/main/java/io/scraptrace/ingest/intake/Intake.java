@@ -60,8 +60,8 @@ public final class Intake {
         for (CheckedItem<T> checked : batch.items()) {
             if (!checked.validated().isValid()) {
                 List<Violation> violations = checked.validated().violations();
-                violations.forEach(v -> errors.add(new ErrorDetail(checked.item().index(), v.field(), v.reason())));
-                out.add(record(deadLetterTopic, source, DeadLetters.of(source, checked.item(), violations, now)));
+                violations.forEach(v -> errors.add(new ErrorDetail(checked.index(), v.field(), v.reason())));
+                out.add(record(deadLetterTopic, source, DeadLetters.of(source, checked, violations, now)));
                 continue;
             }
             T record = checked.validated().record();

@@ -3,8 +3,8 @@ package io.scraptrace.ingest.mqtt;
 import io.scraptrace.ingest.intake.BodyFormat;
 import io.scraptrace.ingest.intake.BodyParser;
 import io.scraptrace.ingest.intake.CheckedBatch;
+import io.scraptrace.ingest.intake.CheckedItem;
 import io.scraptrace.ingest.intake.Intake;
-import io.scraptrace.ingest.intake.ParsedItem;
 import io.scraptrace.ingest.intake.RawSlice;
 import io.scraptrace.ingest.intake.RecordKind;
 import io.scraptrace.ingest.intake.RecordKinds;
@@ -105,28 +105,29 @@ public final class MqttBridge implements AutoCloseable {
             return;
         }
         RecordKind<? extends SpecificRecord> kind = parsed.frames() ? kinds.frames() : kinds.readings();
-        submit(kind, parsed.siteId(), topic, items(payload));
+        submit(kind, parsed.siteId(), topic, payload);
     }
 
-    private List<ParsedItem> items(byte[] payload) {
+    private <T extends SpecificRecord> List<CheckedItem<T>> items(RecordKind<T> kind, byte[] payload) {
         if (payload.length > settings.maxPayloadBytes()) {
-            return List.of(ParsedItem.malformed(null, "payload larger than " + settings.maxPayloadBytes() + " bytes",
+            return List.of(CheckedItem.malformed(null, "payload larger than " + settings.maxPayloadBytes() + " bytes",
                     RawSlice.of(payload)));
         }
-        List<ParsedItem> items = parser.parse(payload, BodyFormat.AUTO);
+        List<CheckedItem<T>> items = parser.check(payload, BodyFormat.AUTO, kind, Instant.now());
         if (items.size() > settings.maxItems()) {
-            return List.of(ParsedItem.malformed(null, "payload has more than " + settings.maxItems() + " items",
+            return List.of(CheckedItem.malformed(null, "payload has more than " + settings.maxItems() + " items",
                     RawSlice.of(payload)));
         }
         return items;
     }
 
-    private <T extends SpecificRecord> void submit(RecordKind<T> kind, String siteId, String topic, List<ParsedItem> items)
+    private <T extends SpecificRecord> void submit(RecordKind<T> kind, String siteId, String topic, byte[] payload)
             throws KafkaUnavailableException {
+        List<CheckedItem<T>> items = items(kind, payload);
         if (items.isEmpty()) {
             return;
         }
-        CheckedBatch<T> batch = CheckedBatch.of(kind, items, Instant.now())
+        CheckedBatch<T> batch = new CheckedBatch<>(kind, items)
                 .requireSite(siteId, "must equal the site of the MQTT topic " + topic);
         intake.submit(batch, "mqtt:" + topic);
     }

@@ -2,6 +2,7 @@ package io.scraptrace.ingest.publish;
 
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.kafka.KafkaClients;
+import io.scraptrace.core.metrics.Metrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -42,6 +43,7 @@ public final class TransactionalPublisher implements AutoCloseable {
     public static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final ScrapTraceConfig config;
+    private final Metrics metrics;
     private final String transactionalIdPrefix;
     private final Duration timeout;
     private final BlockingQueue<Slot> idle;
@@ -52,6 +54,7 @@ public final class TransactionalPublisher implements AutoCloseable {
     private final class Slot {
         private final String transactionalId;
         private KafkaProducer<String, byte[]> producer;
+        private Metrics.Binding producerMetrics;
 
         Slot(String transactionalId) {
             this.transactionalId = transactionalId;
@@ -68,8 +71,16 @@ public final class TransactionalPublisher implements AutoCloseable {
                     throw e;
                 }
                 producer = fresh;
+                producerMetrics = metrics.bind(fresh);
             }
             return producer;
+        }
+
+        /** Close the producer (waiting up to {@code wait} for unsent records) and unpublish its metrics. */
+        void drop(Duration wait) {
+            producerMetrics.close();
+            producer.close(wait);
+            producer = null;
         }
 
         /**
@@ -88,19 +99,20 @@ public final class TransactionalPublisher implements AutoCloseable {
                 LOG.debug("abort failed, replacing producer {}: {}", transactionalId, e.toString());
             }
             // Zero timeout: unsent records are dropped, not flushed into a transaction nobody will commit.
-            producer.close(Duration.ZERO);
-            producer = null;
+            drop(Duration.ZERO);
         }
     }
 
     /**
      * @param config                Kafka settings ({@code producer.*} keys override the defaults here)
+     * @param metrics               where each producer's Kafka client metrics are published
      * @param producers             pool size: how many batches may commit concurrently
      * @param transactionalIdPrefix unique per ingest instance; stable across restarts for the fastest recovery
      * @param timeout               how long a batch may wait for Kafka before it is abandoned
      */
-    public TransactionalPublisher(ScrapTraceConfig config, int producers, String transactionalIdPrefix, Duration timeout) {
+    public TransactionalPublisher(ScrapTraceConfig config, Metrics metrics, int producers, String transactionalIdPrefix, Duration timeout) {
         this.config = config;
+        this.metrics = metrics;
         this.transactionalIdPrefix = transactionalIdPrefix;
         this.timeout = timeout;
         this.slots = IntStream.range(0, producers)
@@ -204,8 +216,7 @@ public final class TransactionalPublisher implements AutoCloseable {
     public void close() {
         slots.forEach(slot -> {
             if (slot.producer != null) {
-                slot.producer.close(timeout);
-                slot.producer = null;
+                slot.drop(timeout);
             }
         });
     }

@@ -18,7 +18,7 @@ record PlantEvent(String eventId, String siteId, String stationId, String lotId,
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
     /** Read (and check) the event fields of an item received at {@code receivedAt}; violations are recorded in {@code fields}. */
-    static PlantEvent read(JsonFields fields, Instant receivedAt) {
+    static PlantEvent read(FieldChecks fields, Instant receivedAt) {
         return new PlantEvent(fields.id("eventId"), fields.id("siteId"), fields.id("stationId"), fields.id("lotId"),
                 fields.pastInstant("timestamp", receivedAt.plus(MAX_CLOCK_SKEW)));
     }

@@ -12,6 +12,8 @@ import io.scraptrace.avro.ExportDeclaration;
 import io.scraptrace.avro.Frame;
 import io.scraptrace.avro.Reading;
 import io.scraptrace.avro.Site;
+import io.scraptrace.core.config.ScrapTraceConfig;
+import io.scraptrace.ingest.IngestSettings;
 import io.scraptrace.ingest.testing.HttpReply;
 import io.scraptrace.ingest.testing.IngestClient;
 import io.scraptrace.ingest.testing.Payloads;
@@ -22,11 +24,17 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,9 +69,15 @@ class HttpIngestIT {
                 .filter(r -> r.getLotId().equals(lotId)).toList();
     }
 
+    /**
+     * The dead letters whose payload holds {@code marker}, once there are any: a commit is
+     * acknowledged before its markers reach the partitions, so a read_committed read right after
+     * the reply may still end short of them.
+     */
     private List<DeadLetter> deadLettersContaining(String marker) {
-        return TopicReader.committed(ingest.bootstrapServers(), ingest.topics().deadLetter).stream()
-                .filter(d -> text(d.getPayload()).contains(marker)).toList();
+        return TopicReader.committedEventually(ingest.bootstrapServers(), ingest.topics().deadLetter,
+                        letters -> letters.stream().anyMatch(d -> text(d.getPayload()).contains(marker)), Duration.ofSeconds(10))
+                .stream().filter(d -> text(d.getPayload()).contains(marker)).toList();
     }
 
     private static String text(ByteBuffer buffer) {
@@ -251,6 +265,17 @@ class HttpIngestIT {
         List<Site> sites = TopicReader.committed(ingest.bootstrapServers(), ingest.topics().sites);
         assertEquals(List.of("S-IT-SITE"), sites.stream().map(Site::getSiteId).toList());
         assertEquals("JP-13", sites.get(0).getRegion());
+    }
+
+    @Test
+    void everyTransactionalProducerPublishesItsKafkaClientMetrics() throws Exception {
+        String metrics = client.http().send(client.request("/metrics", null).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher sends = Pattern.compile("(?m)^kafka_producer_record_send_total\\{[^}]*client_id=\"(scraptrace-ingest-[^\"]+)\"").matcher(metrics);
+        Set<String> producers = new HashSet<>();
+        while (sends.find()) {
+            producers.add(sends.group(1));
+        }
+        assertEquals(IngestSettings.from(ScrapTraceConfig.of(Map.of())).producers(), producers.size(), "one series per pooled producer: " + producers);
     }
 
     @Test

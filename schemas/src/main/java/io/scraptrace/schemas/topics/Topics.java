@@ -11,20 +11,20 @@ import io.scraptrace.avro.Label;
 import io.scraptrace.avro.Reading;
 import io.scraptrace.avro.RegionAggregate;
 import io.scraptrace.avro.Site;
-import io.scraptrace.schemas.serde.AvroSerde;
+import io.scraptrace.schemas.serde.ValueSerdes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The registry of every contract topic (CONTRACT section 6) with its serdes and creation settings.
  * Services take names and serdes from here, never from string literals, so a prefix change or a
- * serde change happens in one place.
+ * serde change happens in one place: the value serdes come from the {@link ValueSerdes} it is built
+ * with (the embedded single-object encoding, or a schema registry).
  */
 public final class Topics {
     /** Default name prefix. */
@@ -50,9 +50,17 @@ public final class Topics {
     public final Topic<String, Label> labels;
     public final Topic<String, Case> cases;
 
+    private final ValueSerdes values;
     private final List<Topic<String, ? extends SpecificRecord>> all;
 
+    /** The topics under {@code prefix}, values in the embedded single-object encoding. */
     public Topics(String prefix) {
+        this(prefix, ValueSerdes.EMBEDDED);
+    }
+
+    /** The topics under {@code prefix}, values encoded by {@code values}. */
+    public Topics(String prefix, ValueSerdes values) {
+        this.values = values;
         readings = topic(prefix + "readings", Reading.class, STREAM_PARTITIONS, EVENTS);
         // Frames are large and only needed until graded: keep them a week.
         frames = topic(prefix + "frames", Frame.class, STREAM_PARTITIONS, retention(Duration.ofDays(7)));
@@ -80,9 +88,8 @@ public final class Topics {
         return all.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
-    private static <V extends SpecificRecord> Topic<String, V> topic(String name, Class<V> type, int partitions, Map<String, String> configs) {
-        Serde<V> serde = new AvroSerde<>(type);
-        return new Topic<>(name, Serdes.String(), serde, partitions, configs);
+    private <V extends SpecificRecord> Topic<String, V> topic(String name, Class<V> type, int partitions, Map<String, String> configs) {
+        return new Topic<>(name, Serdes.String(), values.serdeOf(type), partitions, configs);
     }
 
     private static Map<String, String> retention(Duration duration) {

@@ -195,7 +195,7 @@ final class DeclarationPlanner {
         if (mean.isEmpty() || lots.isEmpty()) {
             return Optional.empty();
         }
-        DeclarationDraft draft = draftOf(reservation.exporter(), site, lots);
+        DeclarationDraft draft = draftOf(reservation.exporter(), site, lots, now);
         if (!fitsStock(draft, now) || draft.massKg < SPIKE_FACTOR * mean.getAsDouble()) {
             return Optional.empty();
         }
@@ -220,7 +220,7 @@ final class DeclarationPlanner {
             declarable.stream().skip(1).filter(lot -> lot.grade.equals(first.grade)).findFirst()
                     .filter(second -> random.nextBoolean())
                     .ifPresent(lots::add);
-            DeclarationDraft draft = draftOf(exporter, site, lots);
+            DeclarationDraft draft = draftOf(exporter, site, lots, now);
             if (fitsStock(draft, now) && planter.withinVolume(exporter, draft.massKg)) {
                 return Optional.of(draft);
             }
@@ -228,7 +228,7 @@ final class DeclarationPlanner {
         return Optional.empty();
     }
 
-    private DeclarationDraft draftOf(Exporter exporter, PlantSite site, List<Lot> lots) {
+    private DeclarationDraft draftOf(Exporter exporter, PlantSite site, List<Lot> lots, Instant now) {
         DeclarationDraft draft = new DeclarationDraft(exporter, site, lots);
         String grade = draft.lotGrade();
         double measured = lots.stream().mapToDouble(lot -> lot.acceptedKg).sum();
@@ -239,7 +239,7 @@ final class DeclarationPlanner {
         draft.valuePerTonne = PriceBook.perTonne(draft.material, random);
         draft.destination = exporter.destinations().get(random.nextInt(exporter.destinations().size()));
         String expires = site.site().getLicenseExpires();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         if (expires != null && !LocalDate.parse(expires).isAfter(today.plusDays(NEAR_EXPIRY_DAYS)) && !site.anomalous()) {
             draft.nearMiss.add(AlertCode.UNREGISTERED_SITE);
         }

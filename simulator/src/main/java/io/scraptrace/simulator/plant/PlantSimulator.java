@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * once a second files export declarations of lots it already emitted, planting alert codes when
  * anomalies are on and writing the ground truth. Runs until its duration is over or {@link #stop()}.
  * Sites without a plant token are not simulated; without a regulator token nothing is registered
- * or declared.
+ * or declared. On a {@linkplain SimulationClock#simulated simulated clock} the sites post one after
+ * the other instead of in parallel, so ingest receives everything in an order the seed decides.
  */
 public final class PlantSimulator implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(PlantSimulator.class);
@@ -53,14 +54,21 @@ public final class PlantSimulator implements Service {
     private final DeclarationPlanner planner;
     private final IngestClient client;
     private final SplittableRandom random;
+    private final SimulationClock clock;
     private volatile boolean stopping;
     private Thread thread;
 
-    /** A simulator of {@code options.sites()} sites posting to {@code options.url()} with these tokens. */
+    /** A simulator of {@code options.sites()} sites posting to {@code options.url()} with these tokens, on the wall clock. */
     public PlantSimulator(SimulatorOptions options, SimulatorTokens tokens) {
+        this(options, tokens, SimulationClock.wall());
+    }
+
+    /** A simulator of {@code options.sites()} sites posting to {@code options.url()} with these tokens, following {@code clock}. */
+    public PlantSimulator(SimulatorOptions options, SimulatorTokens tokens, SimulationClock clock) {
         this.options = options;
         this.tokens = tokens;
-        this.world = PlantWorld.of(options);
+        this.clock = clock;
+        this.world = PlantWorld.of(options, clock.today());
         this.random = new SplittableRandom(options.seed());
         GradeCatalogue catalogue = GradeCatalogue.get();
         FrameRenderer renderer = new FrameRenderer(catalogue);
@@ -146,14 +154,14 @@ public final class PlantSimulator implements Service {
         });
         try (GroundTruthWriter truth = options.groundTruth() == null ? null : new GroundTruthWriter(options.groundTruth())) {
             registerSites();
-            long start = System.nanoTime();
+            long start = clock.nanos();
             long last = start;
             // The first lots reach a pipeline that is still warming up (model loading, rebalances):
             // declaring them at once would judge them against half-graded intake.
             long nextDeclaration = start + Math.max(DECLARE_EVERY.toNanos(), options.lotSettle().toNanos() * WARM_UP_SETTLES);
             double budget = 0;
             while (!stopping && !expired(start)) {
-                long now = System.nanoTime();
+                long now = clock.nanos();
                 // Sending slower than the rate makes the next batches bigger instead of falling behind.
                 budget = Math.min(budget + options.rate() * (now - last) / 1e9, options.rate() * 5);
                 last = now;
@@ -164,7 +172,7 @@ public final class PlantSimulator implements Service {
                     declare(truth);
                     nextDeclaration = now + DECLARE_EVERY.toNanos();
                 }
-                pause(last + TICK.toNanos() - System.nanoTime());
+                clock.pause(last + TICK.toNanos() - clock.nanos());
             }
         } catch (IOException e) {
             LOG.warn("cannot close the ground truth file", e);
@@ -177,7 +185,7 @@ public final class PlantSimulator implements Service {
     }
 
     private boolean expired(long startNanos) {
-        return !options.duration().isZero() && System.nanoTime() - startNanos >= options.duration().toNanos();
+        return !options.duration().isZero() && clock.nanos() - startNanos >= options.duration().toNanos();
     }
 
     private void registerSites() {
@@ -201,7 +209,7 @@ public final class PlantSimulator implements Service {
             return;
         }
         Map<SiteLine, List<EmittedReading>> batches = new LinkedHashMap<>();
-        Instant now = Instant.now();
+        Instant now = clock.now();
         for (int i = 0; i < count; i++) {
             SiteLine line = lines.get(random.nextInt(lines.size()));
             List<EmittedReading> batch = batches.computeIfAbsent(line, l -> new ArrayList<>());
@@ -211,9 +219,10 @@ public final class PlantSimulator implements Service {
                 batch.add(emitted);
             }
         }
-        // Sites post in parallel, as real plants do; the books are kept on this thread only.
+        // Sites post in parallel, as real plants do, unless the run must be reproducible; the books are kept on this thread only.
         List<CompletableFuture<SentBatch>> sent = new ArrayList<>();
-        batches.forEach((line, batch) -> sent.add(CompletableFuture.supplyAsync(() -> send(line, batch), senders)));
+        batches.forEach((line, batch) -> sent.add(clock.simulated() ? CompletableFuture.completedFuture(send(line, batch))
+                : CompletableFuture.supplyAsync(() -> send(line, batch), senders)));
         for (CompletableFuture<SentBatch> future : sent) {
             book(future.join());
         }
@@ -234,7 +243,7 @@ public final class PlantSimulator implements Service {
     }
 
     private void book(SentBatch sent) {
-        Instant now = Instant.now();
+        Instant now = clock.now();
         for (int i = 0; i < sent.batch().size(); i++) {
             boolean accepted = sent.reply().ok() && !sent.reply().rejectedIndexes().contains(i);
             if (accepted) {
@@ -261,7 +270,7 @@ public final class PlantSimulator implements Service {
             return;
         }
         for (int i = 0; i < MAX_DECLARATIONS_PER_ROUND && !stopping; i++) {
-            Optional<PlannedDeclaration> next = planner.next(Instant.now());
+            Optional<PlannedDeclaration> next = planner.next(clock.now());
             if (next.isEmpty()) {
                 return;
             }
@@ -272,7 +281,7 @@ public final class PlantSimulator implements Service {
                 // Leave the lots unclaimed; the planner tries again next round.
                 return;
             }
-            planner.accepted(planned, Instant.now());
+            planner.accepted(planned, clock.now());
             counters.declarationsAccepted.incrementAndGet();
             if (!planned.expected().isEmpty()) {
                 counters.anomaliesPlanted.incrementAndGet();
@@ -280,17 +289,6 @@ public final class PlantSimulator implements Service {
             if (truth != null) {
                 truth.write(planned);
             }
-        }
-    }
-
-    private static void pause(long nanos) {
-        if (nanos <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

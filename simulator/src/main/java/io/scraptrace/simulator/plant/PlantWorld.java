@@ -68,7 +68,12 @@ public record PlantWorld(List<PlantSite> sites) {
 
     /** The world a simulator with these options runs, as of today (UTC): what a demo needs to issue its tokens. */
     public static PlantWorld of(SimulatorOptions options) {
-        return create(options.sites(), options.seed(), options.anomalies(), LocalDate.now(ZoneOffset.UTC));
+        return of(options, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /** The world a simulator with these options runs, with licences judged against {@code today}. */
+    public static PlantWorld of(SimulatorOptions options, LocalDate today) {
+        return create(options.sites(), options.seed(), options.anomalies(), today);
     }
 
     /** Ids of all sites, in order. */

@@ -8,13 +8,13 @@ import io.scraptrace.specimens.CorruptionRates;
 import io.scraptrace.specimens.FrameRenderer;
 import io.scraptrace.specimens.Frames;
 import io.scraptrace.specimens.LabelledPiece;
+import io.scraptrace.specimens.LotMass;
 import io.scraptrace.specimens.PieceGenerator;
 import io.scraptrace.specimens.SensorMix;
 import io.scraptrace.specimens.SensorRealism;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -23,13 +23,6 @@ import java.util.SplittableRandom;
  * some of them with a camera frame.
  */
 final class SiteLine {
-    /** Median lot mass in kg by material: a truck or container load of each kind. */
-    private static final Map<Material, Double> LOT_KG = Map.of(
-            Material.FERROUS, 3000.0,
-            Material.ALUMINIUM, 1200.0,
-            Material.COPPER, 500.0,
-            Material.MIXED_METAL, 1500.0,
-            Material.BLACK_MASS, 4000.0);
     private static final double OFF_GRADE_SHARE = 0.1;
     /** Plants send readings; labels stay in the plant, so only contamination matters here. */
     private static final CorruptionRates PLANT_CORRUPTION = new CorruptionRates(0, 0.03);
@@ -89,7 +82,7 @@ final class SiteLine {
     private Lot openLot() {
         String grade = pickGrade();
         Material material = catalogue.materialOf(grade);
-        double target = LOT_KG.get(material) * (0.7 + 0.6 * random.nextDouble());
+        double target = LotMass.targetKg(material, random.nextDouble());
         String lotId = String.format(Locale.ROOT, "L-%s-%s-%04d", runTag, siteCode, ++lotSequence);
         return new Lot(lotId, site.siteId(), grade, material, target);
     }

@@ -7,6 +7,7 @@ import io.scraptrace.sorter.evaluation.GradingEvaluation;
 import io.scraptrace.sorter.evaluation.ModelEvaluation;
 import io.scraptrace.sorter.evaluation.ReferenceReadings;
 import io.scraptrace.sorter.evaluation.RobustnessSuite;
+import io.scraptrace.sorter.evaluation.StationBreakdown;
 import io.scraptrace.sorter.grading.GradeDecider;
 import io.scraptrace.sorter.grading.Grader;
 import io.scraptrace.sorter.grading.Outcome;
@@ -68,7 +69,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 print(models.sensor(), sensorRows, synthetic.source());
                 LabelledReadings truth = synthetic.truth();
                 printGrading("sensor-only grading of the same readings against their true grades (catalogue criteria, threshold)",
-                        GradingEvaluation.evaluate(models, truth.readings(), truth.labels(), null));
+                        GradingEvaluation.evaluate(models, truth.readings(), truth.labels(), null), truth.labels(), models);
                 if (models.camera() != null) {
                     LabelledImages frames = synthetic.frames(seed);
                     Examples cameraRows = Examples.fromImages(frames, models.camera().labels());
@@ -112,12 +113,14 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         printGrading("fused grading of the same pieces against their true grades (catalogue criteria, threshold)",
-                GradingEvaluation.evaluate(models, withFrames, truth.labels(), byFrame::get));
+                GradingEvaluation.evaluate(models, withFrames, truth.labels(), byFrame::get), truth.labels(), models);
     }
 
-    private static void printGrading(String title, GradingEvaluation.Result result) {
+    private static void printGrading(String title, GradingEvaluation.Result result, List<String> labels, ModelSet models) {
         System.out.println(EvaluationReport.render(title + String.format(Locale.ROOT, "; graded UNCERTAIN: %.1f%%",
                 100 * result.uncertainShare()), result.evaluation()));
+        System.out.println("by station type:");
+        System.out.println(StationBreakdown.of(result, labels, models.sensor().labels()).render());
     }
 
     private static void print(GradeModel model, Examples examples, String source) {

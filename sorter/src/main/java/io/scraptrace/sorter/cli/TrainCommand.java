@@ -40,6 +40,12 @@ public final class TrainCommand implements Callable<Integer> {
             + "joined with their readings from the brokers of --bootstrap-servers.")
     boolean labels;
 
+    @Option(names = "--base", paramLabel = "DIR",
+            description = "Fine-tune the sensor model from this model's weights (a model directory or models root) instead of fresh ones;"
+                    + " its feature normalisation is kept (--camera still trains the camera model afresh)."
+                    + " A learning rate well below the default suits it, e.g. 0.001.")
+    Path base;
+
     @Option(names = "--epochs", defaultValue = "20", description = "Sensor model epochs (default ${DEFAULT-VALUE}).")
     int epochs;
 
@@ -72,12 +78,15 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (base != null && data.imageFolder()) {
+            throw new IllegalArgumentException("--base fine-tunes the sensor model; an image folder trains the camera model");
+        }
         if (clean) {
             removeModels(out);
         }
         if (data.synthetic()) {
             SyntheticData synthetic = data.generate(seed);
-            report(TrainingRun.sensor(withLabels(synthetic.readings()), options(epochs, learningRate), out, TrainCommand::progress));
+            report(sensor(withLabels(synthetic.readings())));
             if (camera) {
                 SyntheticData pieces = new SyntheticData(synthetic.pieces().subList(0, Math.min(frames, synthetic.pieces().size())),
                         synthetic.source());
@@ -86,9 +95,15 @@ public final class TrainCommand implements Callable<Integer> {
         } else if (data.imageFolder()) {
             report(TrainingRun.camera(ImageFolder.read(data.path()), options(cameraEpochs, cameraLearningRate), out, TrainCommand::progress));
         } else {
-            report(TrainingRun.sensor(withLabels(CsvReadings.read(data.path())), options(epochs, learningRate), out, TrainCommand::progress));
+            report(sensor(withLabels(CsvReadings.read(data.path()))));
         }
         return 0;
+    }
+
+    private TrainingRun.Result sensor(LabelledReadings readings) throws IOException {
+        TrainingOptions options = options(epochs, learningRate);
+        return base == null ? TrainingRun.sensor(readings, options, out, TrainCommand::progress)
+                : TrainingRun.fineTuneSensor(readings, base, options, out, TrainCommand::progress);
     }
 
     private LabelledReadings withLabels(LabelledReadings readings) {

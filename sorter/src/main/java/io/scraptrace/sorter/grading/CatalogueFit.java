@@ -5,7 +5,8 @@ import io.scraptrace.schemas.grades.Grade;
 import io.scraptrace.schemas.grades.GradeCatalogue;
 import io.scraptrace.schemas.grades.Range;
 import io.scraptrace.specimens.SensorProfile;
-import io.scraptrace.specimens.SensorRealism;
+import io.scraptrace.specimens.InstrumentFacts;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,24 +20,27 @@ import java.util.TreeSet;
  * fits no grade (stainless, brass, cast iron, a corrupted assay) is not a catalogue grade, however
  * confident the network is.
  *
- * <p>Uncertainty allowed for an element reported at {@code m}: {@value #NOISE_SIGMAS} standard
- * deviations of the sensor's noise at {@code m}, plus {@value #BIAS_ALLOWANCE} of {@code m} for a
- * station's calibration bias; for a base metal above {@value #BALANCE_PCT} % (reported as the
- * balance) the same of {@code 100 - m}. An element not reported may be anything up to the sensor's detection
- * limit, or up to {@link SensorRealism#SHORT_LIST_MIN_PCT} for a station on a short element list;
+ * <p>The allowances are the instruments' own figures ({@link SensorProfile}'s detection limits and
+ * precision, {@link InstrumentFacts}), the same the specimens generator measures with. Uncertainty
+ * allowed for an element reported at {@code m}: {@value #NOISE_SIGMAS} standard deviations of the
+ * sensor's noise at {@code m}, plus {@link InstrumentFacts#CALIBRATION_TOLERANCE} of {@code m} for a
+ * station's calibration; for a base metal above {@value #BALANCE_PCT} % (reported as the balance) the
+ * same of {@code 100 - m}. A thickness may be off by {@value #NOISE_SIGMAS} of the gauges' standard
+ * deviations. An element not reported may be anything up to the sensor's detection limit, or up to
+ * {@link InstrumentFacts#SHORT_LIST_FLOOR_PCT} for a station on a short element list;
  * an element reported as 0 anything up to the detection limit. An element a grade does not list
  * may be present up to {@value #UNLISTED_MAX_PCT} wt% (trace), no more.
  */
 public final class CatalogueFit {
+    /** Standard deviations of an instrument's noise a reading may be off by: 4 leaves 1 in 16,000 out. */
     static final double NOISE_SIGMAS = 4;
-    static final double BIAS_ALLOWANCE = 0.10;
-    static final double UNLISTED_MAX_PCT = 0.1;
+    /** Most wt% of an element a grade does not list that a piece of it may carry: trace level. */
+    public static final double UNLISTED_MAX_PCT = 0.1;
     /** Above this share an element is the base metal, which alloy modes report as the balance. */
     static final double BALANCE_PCT = 50;
     /** What elements below their detection limits may add up to beside a balance reported as 100 %. */
     static final double UNREPORTED_REST_PCT = 0.1;
-    /** Four of the gauges' ~3 % standard deviations, rounded up: plates are also cut and bent. */
-    static final double THICKNESS_RELATIVE_ALLOWANCE = 0.10;
+    static final double THICKNESS_RELATIVE_ALLOWANCE = NOISE_SIGMAS * InstrumentFacts.THICKNESS_RELATIVE_SIGMA;
     static final double THICKNESS_ABSOLUTE_ALLOWANCE_MM = 0.1;
     /** Foreign material on a piece moves the magnetic share by a few hundredths. */
     static final double MAGNETIC_ALLOWANCE = 0.08;
@@ -69,97 +73,110 @@ public final class CatalogueFit {
 
     /** The first criterion of {@code grade} the reading breaks, in words; null when it fits. */
     public String misfit(Grade grade, Reading reading) {
-        return check(grade, reading);
+        int g = grades.indexOf(grade);
+        if (g < 0) {
+            throw new IllegalArgumentException(grade.code() + " is not a grade of this catalogue");
+        }
+        return measure(reading).misfit(g, reading);
     }
 
     /**
-     * For each grade in catalogue order, whether the reading fits it. The fast path of
-     * {@link #misfit}: each element's measured interval is worked out once, then compared with
-     * every grade's range, and nothing is worded.
+     * For each grade in catalogue order, whether the reading fits it: the same judgement as
+     * {@link #misfit}, with each element's measured interval worked out once and nothing worded.
      */
     public boolean[] fits(Reading reading) {
+        Measured measured = measure(reading);
         boolean[] fits = new boolean[grades.size()];
-        SensorProfile profile = SensorProfile.of(reading.getSensor());
-        int n = catalogueElements.size();
-        double[] low = new double[n];
-        double[] high = new double[n];
-        boolean[] seen = new boolean[n];
-        boolean foreign = false;
-        if (profile.composition()) {
-            Map<String, Double> composition = reading.getComposition();
-            for (int e = 0; e < n; e++) {
-                String element = catalogueElements.get(e);
-                seen[e] = profile.sees(element);
-                if (seen[e]) {
-                    double[] interval = interval(element, composition.get(element), profile);
-                    low[e] = interval[0];
-                    high[e] = interval[1];
-                }
-            }
-            for (Map.Entry<String, Double> entry : composition.entrySet()) {
-                foreign |= !catalogueElements.contains(entry.getKey()) && profile.sees(entry.getKey())
-                        && interval(entry.getKey(), entry.getValue(), profile)[0] > UNLISTED_MAX_PCT;
-            }
-        }
         for (int g = 0; g < fits.length; g++) {
-            boolean ok = !foreign;
-            for (int e = 0; ok && e < n; e++) {
-                ok = !seen[e] || (high[e] >= min[g][e] && low[e] <= max[g][e]);
-            }
-            fits[g] = ok && physicalBreak(grades.get(g), reading) == Physical.FITS;
+            fits[g] = measured.brokenElement(g) == FITS && physicalBreak(grades.get(g), reading) == Physical.FITS;
         }
         return fits;
     }
 
-    /** Null when the reading fits; otherwise the first broken criterion, in words. */
-    private String check(Grade grade, Reading reading) {
-        SensorProfile profile = SensorProfile.of(reading.getSensor());
-        Map<String, Double> composition = reading.getComposition();
-        if (profile.composition()) {
-            for (String element : catalogueElements) {
-                if (profile.sees(element)) {
-                    String broken = elementMisfit(grade, element, composition.get(element), profile);
-                    if (broken != null) {
-                        return broken;
-                    }
+    /** {@link Measured#brokenElement}: no element breaks the grade. */
+    private static final int FITS = -1;
+    /** {@link Measured#brokenElement}: an element no grade lists is above trace. */
+    private static final int FOREIGN = -2;
+
+    /**
+     * What a reading says each catalogue element may truly be ({@code low}-{@code high}, for the
+     * elements the sensor sees), and the elements no grade lists that it shows above trace.
+     */
+    private final class Measured {
+        final double[] low = new double[catalogueElements.size()];
+        final double[] high = new double[catalogueElements.size()];
+        final boolean[] seen = new boolean[catalogueElements.size()];
+        final Double[] reported = new Double[catalogueElements.size()];
+        /** Elements no grade lists, above trace: element -> reported wt%, in the reading's order. */
+        final Map<String, Double> foreign = new LinkedHashMap<>();
+
+        /** Index of the first catalogue element breaking grade {@code g}, {@link #FOREIGN}, or {@link #FITS}. */
+        int brokenElement(int g) {
+            for (int e = 0; e < seen.length; e++) {
+                if (seen[e] && (high[e] < min[g][e] || low[e] > max[g][e])) {
+                    return e;
                 }
             }
-            for (Map.Entry<String, Double> e : composition.entrySet()) {
-                if (!catalogueElements.contains(e.getKey()) && profile.sees(e.getKey())) {
-                    String broken = elementMisfit(grade, e.getKey(), e.getValue(), profile);
-                    if (broken != null) {
-                        return broken;
-                    }
-                }
-            }
+            return foreign.isEmpty() ? FITS : FOREIGN;
         }
-        return physicalMisfit(grade, reading);
+
+        /** The first criterion of grade {@code g} the reading breaks, in words; null when it fits. */
+        String misfit(int g, Reading reading) {
+            Grade grade = grades.get(g);
+            int e = brokenElement(g);
+            if (e >= 0) {
+                String element = catalogueElements.get(e);
+                return high[e] < min[g][e]
+                        ? String.format(Locale.ROOT, "%s %s below its %s minimum %s", element, shown(reported[e]), grade.code(), fmt(min[g][e]))
+                        : String.format(Locale.ROOT, "%s %s above its %s maximum %s", element, shown(reported[e]), grade.code(), fmt(max[g][e]));
+            }
+            if (e == FOREIGN) {
+                Map.Entry<String, Double> first = foreign.entrySet().iterator().next();
+                return String.format(Locale.ROOT, "%s %s above its %s maximum %s", first.getKey(), shown(first.getValue()), grade.code(),
+                        fmt(UNLISTED_MAX_PCT));
+            }
+            return physicalMisfit(grade, reading);
+        }
     }
 
-    private static String elementMisfit(Grade grade, String element, Double reported, SensorProfile profile) {
-        Range range = grade.composition().getOrDefault(element, UNLISTED);
-        double[] interval = interval(element, reported, profile);
-        if (interval[1] < range.min()) {
-            return String.format(Locale.ROOT, "%s %s below its %s minimum %s", element, shown(reported), grade.code(), fmt(range.min()));
+    private Measured measure(Reading reading) {
+        Measured measured = new Measured();
+        SensorProfile profile = SensorProfile.of(reading.getSensor());
+        if (!profile.composition()) {
+            return measured;
         }
-        if (interval[0] > range.max()) {
-            return String.format(Locale.ROOT, "%s %s above its %s maximum %s", element, shown(reported), grade.code(), fmt(range.max()));
+        Map<String, Double> composition = reading.getComposition();
+        for (int e = 0; e < catalogueElements.size(); e++) {
+            String element = catalogueElements.get(e);
+            measured.seen[e] = profile.sees(element);
+            if (measured.seen[e]) {
+                measured.reported[e] = composition.get(element);
+                double[] interval = interval(element, measured.reported[e], profile);
+                measured.low[e] = interval[0];
+                measured.high[e] = interval[1];
+            }
         }
-        return null;
+        for (Map.Entry<String, Double> entry : composition.entrySet()) {
+            if (!catalogueElements.contains(entry.getKey()) && profile.sees(entry.getKey())
+                    && interval(entry.getKey(), entry.getValue(), profile)[0] > UNLISTED_MAX_PCT) {
+                measured.foreign.put(entry.getKey(), entry.getValue());
+            }
+        }
+        return measured;
     }
 
     /** What the true share may be, low and high, given what the sensor reported (null: not reported). */
     private static double[] interval(String element, Double reported, SensorProfile profile) {
         double limit = profile.detectionLimit(element);
         if (reported == null) {
-            return new double[] {0, Math.max(limit, SensorRealism.SHORT_LIST_MIN_PCT)};
+            return new double[] {0, Math.max(limit, InstrumentFacts.SHORT_LIST_FLOOR_PCT)};
         }
         if (reported <= limit) {
             return new double[] {0, limit};
         }
         // A base metal reported as the balance carries the others' errors: scale by what is not it.
         double share = reported > BALANCE_PCT ? Math.max(100 - reported, UNREPORTED_REST_PCT) : reported;
-        double allowance = NOISE_SIGMAS * profile.sigma(element, share, 1) + BIAS_ALLOWANCE * share;
+        double allowance = NOISE_SIGMAS * profile.sigma(element, share, 1) + InstrumentFacts.CALIBRATION_TOLERANCE * share;
         return new double[] {reported - allowance, reported + allowance};
     }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Turns one poll's records into the records to produce: frames are scored first (so readings of
@@ -80,6 +81,9 @@ final class BatchProcessor {
                     readingRecords.add(record);
                     readings.add((Reading) value);
                 }
+            } catch (RetriableException e) {
+                // The schema registry being unreachable says nothing about the record: the batch is graded again.
+                throw e;
             } catch (RuntimeException e) {
                 out.add(deadLetter(record, null, "cannot decode: " + e.getMessage(), now));
                 deadLetters++;

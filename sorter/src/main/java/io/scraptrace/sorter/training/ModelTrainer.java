@@ -39,9 +39,33 @@ public final class ModelTrainer {
      */
     public static Model train(Examples train, Examples validation, int classes, TrainingOptions options,
                               Consumer<EpochReport> progress) {
-        ModelKind kind = train.kind();
         OfflineEngine.get().setRandomSeed(options.seed());
-        Model model = ModelStore.newModel(kind, classes);
+        Model model = ModelStore.newModel(train.kind(), classes);
+        try {
+            fit(model, train, validation, options, progress);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return model;
+    }
+
+    /**
+     * Go on training {@code model} (weights already loaded) on {@code train}: its parameters start
+     * where they are, the optimiser's state starts afresh. The caller keeps owning the model.
+     *
+     * @param train      rows normalised as the model's own inputs are
+     * @param validation held-out rows, normalised alike
+     */
+    public static void fineTune(Model model, Examples train, Examples validation, TrainingOptions options,
+                                Consumer<EpochReport> progress) {
+        OfflineEngine.get().setRandomSeed(options.seed());
+        fit(model, train, validation, options, progress);
+    }
+
+    private static void fit(Model model, Examples train, Examples validation, TrainingOptions options,
+                            Consumer<EpochReport> progress) {
+        ModelKind kind = train.kind();
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(options.learningRate())).build());
         try (NDManager data = model.getNDManager().newSubManager();
@@ -52,6 +76,7 @@ public final class ModelTrainer {
                     .setSampling(options.batchSize(), true)
                     .build();
             NDArray validationX = data.create(validation.x(), kind.batchShape(validation.rows()));
+            // Initialises only parameters that have no value yet: a loaded model keeps its weights.
             trainer.initialize(kind.batchShape(1));
             for (int epoch = 1; epoch <= options.epochs(); epoch++) {
                 long started = System.nanoTime();
@@ -73,10 +98,8 @@ public final class ModelTrainer {
                         (double) correct / train.rows(), validationAccuracy, (System.nanoTime() - started) / 1_000_000));
             }
         } catch (IOException | TranslateException | RuntimeException e) {
-            model.close();
             throw new IllegalStateException("training the " + kind.id() + " model failed: " + e.getMessage(), e);
         }
-        return model;
     }
 
     private static double validationAccuracy(Trainer trainer, NDArray x, int[] y) {

@@ -11,6 +11,7 @@ import io.scraptrace.sorter.model.GradeModel;
 import io.scraptrace.sorter.model.ModelKind;
 import io.scraptrace.sorter.model.ModelManifest;
 import io.scraptrace.sorter.model.ModelRepository;
+import io.scraptrace.sorter.model.ModelSet;
 import io.scraptrace.sorter.model.ModelStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,37 +49,71 @@ public final class TrainingRun {
     public static Result sensor(LabelledReadings data, TrainingOptions options, Path root, Consumer<EpochReport> progress)
             throws IOException {
         List<String> labels = GradeCatalogue.get().codes();
-        return run(Examples.fromReadings(data, labels), labels, data.description(), options, root, progress);
+        return run(Examples.fromReadings(data, labels), labels, data.description(), options, root, progress, null);
+    }
+
+    /**
+     * Fine-tune the sensor model found at {@code base} (a model directory or models root) on
+     * {@code data} and write the result under {@code root}: training starts from its weights and
+     * keeps its feature normalisation, so what it knew is moved, not relearnt; the model card lists
+     * the base among its sources.
+     */
+    public static Result fineTuneSensor(LabelledReadings data, Path base, TrainingOptions options, Path root,
+                                        Consumer<EpochReport> progress) throws IOException {
+        List<String> labels = GradeCatalogue.get().codes();
+        try (ModelSet models = ModelRepository.load(base)) {
+            GradeModel start = models.sensor();
+            if (!start.labels().equals(labels)) {
+                throw new IllegalArgumentException("base model " + start.version() + " grades " + start.labels()
+                        + ", not the catalogue's " + labels + ": train afresh instead");
+            }
+            String description = data.description() + FloorLabels.SOURCES_SEPARATOR + "base model " + start.version()
+                    + " (fine-tuned from its weights, its normalisation kept; " + base.toAbsolutePath() + ")";
+            return run(Examples.fromReadings(data, labels), labels, description, options, root, progress, start);
+        }
     }
 
     /** Train the camera model on {@code data} and write it under {@code root}. */
     public static Result camera(LabelledImages data, TrainingOptions options, Path root, Consumer<EpochReport> progress)
             throws IOException {
         List<String> labels = GradeCatalogue.get().codes();
-        return run(Examples.fromImages(data, labels), labels, data.description(), options, root, progress);
+        return run(Examples.fromImages(data, labels), labels, data.description(), options, root, progress, null);
     }
 
+    /** @param base the model to start from (the caller closes it), or null to train a fresh network */
     private static Result run(Examples examples, List<String> labels, String description, TrainingOptions options,
-                              Path root, Consumer<EpochReport> progress) throws IOException {
+                              Path root, Consumer<EpochReport> progress, GradeModel base) throws IOException {
         if (examples.rows() < 10) {
             throw new IllegalArgumentException("only " + examples.rows() + " usable rows: too few to train on");
         }
         ModelKind kind = examples.kind();
         Examples.Split split = examples.split(HOLDOUT, options.seed());
-        Normalisation normalisation = kind == ModelKind.SENSOR
+        Normalisation normalisation = base != null ? base.normalisation() : kind == ModelKind.SENSOR
                 ? Normalisation.fit(SensorFeatures.NAMES, split.train().x(), split.train().rows()) : null;
-        Model djl = ModelTrainer.train(normalised(split.train(), normalisation), normalised(split.holdout(), normalisation),
-                labels.size(), options, progress);
+        Examples train = normalised(split.train(), normalisation);
+        Examples holdoutRows = normalised(split.holdout(), normalisation);
+        Model djl;
+        if (base == null) {
+            djl = ModelTrainer.train(train, holdoutRows, labels.size(), options, progress);
+        } else {
+            djl = base.djlModel();
+            ModelTrainer.fineTune(djl, train, holdoutRows, options, progress);
+        }
         Instant now = Instant.now();
         String version = kind.id() + "-" + DAY.format(now) + "-" + options.seed() + "-" + ModelStore.fingerprint(djl.getBlock());
         ModelManifest manifest = new ModelManifest(version, kind, now.toString(), options.seed(), options.epochs(),
                 split.train().rows(), description, OfflineEngine.NAME + " " + OfflineEngine.get().getVersion());
-        try (GradeModel model = new GradeModel(djl, manifest, labels, normalisation)) {
+        GradeModel model = new GradeModel(djl, manifest, labels, normalisation);
+        try {
             Evaluation holdout = ModelEvaluation.evaluate(model, split.holdout());
             String card = ModelCard.render(manifest, kind.architecture(), options, split, examples.skipped(), holdout);
             Path directory = ModelStore.save(model, holdout, card, root);
             ModelRepository.publish(root, kind, version);
             return new Result(directory, manifest, holdout);
+        } finally {
+            if (base == null) {
+                model.close();
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.scraptrace.sorter.grading;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,6 +22,23 @@ import org.junit.jupiter.api.Test;
 class CatalogueFitTest {
     private static final GradeCatalogue CATALOGUE = GradeCatalogue.get();
     private final CatalogueFit fit = new CatalogueFit(CATALOGUE);
+
+    @Test
+    void theFastPathAndTheWordedCheckAgreeOnEveryGrade() {
+        // Contaminated pieces and every station type: readings that fit some grades and break others.
+        PieceGenerator generator = new PieceGenerator(37, new CorruptionRates(0, 0.5), SensorMix.ALL_STATIONS);
+        int misfits = 0;
+        for (int i = 0; i < 1500; i++) {
+            Reading reading = generator.next().reading();
+            boolean[] fits = fit.fits(reading);
+            for (int g = 0; g < fits.length; g++) {
+                String why = fit.misfit(CATALOGUE.grades().get(g), reading);
+                assertEquals(fits[g], why == null, CATALOGUE.grades().get(g).code() + " " + why + ": " + reading);
+                misfits += why == null ? 0 : 1;
+            }
+        }
+        assertTrue(misfits > 1000, "too few misfits to compare the two paths: " + misfits);
+    }
 
     @Test
     void realisticReadingsOfCleanPiecesFitTheirOwnGrade() {

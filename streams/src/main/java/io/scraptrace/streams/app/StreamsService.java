@@ -74,7 +74,7 @@ public final class StreamsService implements Service {
         double inspectionShare = config.getDouble(LotViews.INSPECTION_SHARE, LotViews.DEFAULT_INSPECTION_SHARE);
         LotViews lots = new LotViews(stores, sites, idle, inspectionShare, Clock.systemUTC());
         CaseRegistry cases = new CaseRegistry(stores);
-        caseWriter = new CaseWriter(config, cases, Clock.systemUTC());
+        caseWriter = new CaseWriter(config, cases::find, Clock.systemUTC());
         AlertViews alerts = new AlertViews(stores, cases);
         AggregateViews aggregates = new AggregateViews(stores);
         // Before the query routes: GET /v1/alerts/stats must match ahead of /v1/alerts/{declarationId}.
@@ -103,7 +103,7 @@ public final class StreamsService implements Service {
         Topology topology = StreamsTopology.build(config);
         Properties properties = StreamsProperties.of(config, self);
         KafkaStreams app = new KafkaStreams(topology, properties);
-        streamsMetrics = server.metrics().bind(app);
+        streamsMetrics = server.metrics().bindStreams(app);
         app.setUncaughtExceptionHandler(e -> {
             // Exactly-once makes a replaced thread resume from the last commit: nothing lost, nothing twice.
             LOG.error("stream thread failed; replacing it", e);

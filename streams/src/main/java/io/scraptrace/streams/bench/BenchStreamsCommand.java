@@ -3,6 +3,7 @@ package io.scraptrace.streams.bench;
 import io.scraptrace.avro.GradedReading;
 import io.scraptrace.avro.RegionAggregate;
 import io.scraptrace.avro.Site;
+import io.scraptrace.benchtools.ThreadProfile;
 import io.scraptrace.broker.ScratchKafka;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.kafka.KafkaClients;
@@ -146,8 +147,8 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             growth.print(System.out, records);
             if (profile != null) {
                 Predicate<String> streamThread = name -> name.contains("-StreamThread-");
-                topology.profile().print(System.out, "full topology profile (steady state)", streamThread);
-                lineage.profile().print(System.out, "lineage only profile (steady state)", streamThread);
+                topology.profile().print(System.out, "full topology profile (steady state)", "stream thread(s)", streamThread);
+                lineage.profile().print(System.out, "lineage only profile (steady state)", "stream thread(s)", streamThread);
             }
             return 0;
         }
@@ -201,7 +202,7 @@ public final class BenchStreamsCommand implements Callable<Integer> {
      * @param profile                  the steady state's profile, when one was asked for
      */
     private record Result(double rate, double steadyRate, double rateWithStartup, double startupSeconds, double cpuMicrosPerRecord,
-                          double streamThreadMicrosPerRecord, double steadyStreamThreadMicros, StreamThreadProfile profile) {
+                          double streamThreadMicrosPerRecord, double steadyStreamThreadMicros, ThreadProfile profile) {
     }
 
     /**
@@ -245,7 +246,7 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             long[] countedAt = new long[2];
             long[] threadCpuAt = new long[2];
             long[] markCounts = {records * (long) warmupPercent / 100, records * (long) STEADY_END_PERCENT / 100};
-            StreamThreadProfile profiler = null;
+            ThreadProfile profiler = null;
             for (long counted = done.applyAsLong(streams); counted < records; counted = done.applyAsLong(streams)) {
                 if (seconds(started) > TIMEOUT.toSeconds()) {
                     throw new IllegalStateException(run + " counted only " + counted + " of " + records);
@@ -256,7 +257,7 @@ public final class BenchStreamsCommand implements Callable<Integer> {
                         countedAt[m] = counted;
                         threadCpuAt[m] = streamThreadsCpuNanos(run);
                         if (profileFile != null && m == 0) {
-                            profiler = StreamThreadProfile.start(profileFile);
+                            profiler = ThreadProfile.start(profileFile);
                         } else if (profiler != null && m == 1) {
                             profiler.stop();
                         }

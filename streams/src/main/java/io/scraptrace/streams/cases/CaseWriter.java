@@ -11,9 +11,8 @@ import io.scraptrace.schemas.topics.Topic;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -23,37 +22,44 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Writes case changes to the compacted cases topic. A change is validated against the current
  * case and the record holds the whole history, so two changes of one case must not interleave:
  * changes are serialized per key here, on the instance that owns the declaration (requests for it
- * are forwarded there). The current case is the newer of the global store's copy and the last
- * record written here, because the store sees a record only after its consumer has read it back.
+ * are forwarded there). The current case is read from the topic itself, up to its end offsets
+ * ({@link CaseLog}), not from the global store: the store lags its topic, and when the declaration
+ * has just changed owner the previous owner's last write may be missing from it here.
  */
 public final class CaseWriter implements AutoCloseable {
     /** How long a change waits for the store to show it, so a read right after the reply sees it. */
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(2);
     private static final Duration POLL = Duration.ofMillis(10);
+    /** Most one change waits to read the cases topic to its end before it is refused. */
+    private static final Duration LOG_TIMEOUT = Duration.ofSeconds(10);
     private static final int STRIPES = 64;
 
     private final ScrapTraceConfig config;
     private final Topic<String, Case> topic;
-    private final CaseRegistry registry;
+    private final Function<String, Optional<Case>> stored;
     private final Clock clock;
     private final Object[] stripes = new Object[STRIPES];
-    // Written here but not yet seen in the store; an entry leaves as soon as the store catches up.
-    private final Map<String, Case> unseen = new ConcurrentHashMap<>();
     private volatile Producer<String, Case> producer;
+    private volatile CaseLog log;
 
-    public CaseWriter(ScrapTraceConfig config, CaseRegistry registry, Clock clock) {
+    /**
+     * @param stored this instance's view of the cases (the global store, e.g. {@link CaseRegistry#find}):
+     *               a change waits, briefly, until it shows there
+     */
+    public CaseWriter(ScrapTraceConfig config, Function<String, Optional<Case>> stored, Clock clock) {
         this.config = config;
         this.topic = config.topics().cases;
-        this.registry = registry;
+        this.stored = stored;
         this.clock = clock;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }
     }
 
-    /** Opens the idempotent, acks=all producer. */
+    /** Opens the idempotent, acks=all producer and the reader of the topic's latest cases. */
     public synchronized void start() {
         if (producer == null) {
+            log = new CaseLog(config, LOG_TIMEOUT);
             producer = new KafkaProducer<>(KafkaClients.producer(config, "scraptrace-cases"),
                     topic.keySerde().serializer(), topic.valueSerde().serializer());
         }
@@ -65,11 +71,12 @@ public final class CaseWriter implements AutoCloseable {
      */
     public Case change(String declarationId, CaseStatus to, String note, Principal by) {
         Producer<String, Case> out = producer;
-        if (out == null) {
+        CaseLog cases = log;
+        if (out == null || cases == null) {
             throw new ApiException(503, "case writer not started yet");
         }
         synchronized (stripes[Math.floorMod(declarationId.hashCode(), STRIPES)]) {
-            Case current = current(declarationId);
+            Case current = cases.latest(declarationId).orElse(null);
             Optional<String> refusal = CaseWorkflow.refusal(current, to);
             if (refusal.isPresent()) {
                 throw new ApiException(409, "case transition not allowed", List.of(new ErrorDetail(null, "status", refusal.get())));
@@ -83,32 +90,16 @@ public final class CaseWriter implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new ApiException(503, "interrupted before Kafka acknowledged the case change");
             }
-            unseen.put(declarationId, next);
             awaitVisible(declarationId, next);
             return next;
         }
     }
 
-    /** The newer of the stored case and the one last written here (a history only grows). */
-    private Case current(String declarationId) {
-        Case stored = registry.find(declarationId).orElse(null);
-        Case written = unseen.get(declarationId);
-        if (written == null) {
-            return stored;
-        }
-        if (stored != null && stored.getHistory().size() >= written.getHistory().size()) {
-            unseen.remove(declarationId);
-            return stored;
-        }
-        return written;
-    }
-
     private void awaitVisible(String declarationId, Case written) {
         long deadline = System.nanoTime() + VISIBLE_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
-            Case stored = registry.find(declarationId).orElse(null);
-            if (stored != null && stored.getHistory().size() >= written.getHistory().size()) {
-                unseen.remove(declarationId);
+            Case shown = stored.apply(declarationId).orElse(null);
+            if (shown != null && shown.getHistory().size() >= written.getHistory().size()) {
                 return;
             }
             try {
@@ -125,6 +116,8 @@ public final class CaseWriter implements AutoCloseable {
         if (producer != null) {
             producer.close(Duration.ofSeconds(10));
             producer = null;
+            log.close();
+            log = null;
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends an input record that cannot be decoded to the dead-letter topic with the reason and its
- * source topic, partition and offset, then lets processing continue (CONTRACT section 7). The
+ * source topic, partition and offset, then lets processing continue (CONTRACT section 7). A
+ * retriable failure (the schema registry unreachable) is not the record's fault: it fails the
+ * stream thread instead, which is replaced and resumes from the last commit. The
  * producer is created on the first bad record only, so a healthy pipeline carries no extra client.
  */
 public final class DeadLetterHandler implements DeserializationExceptionHandler {
@@ -39,6 +42,12 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
 
     @Override
     public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        if (exception instanceof RetriableException) {
+            // The schema registry being unreachable says nothing about the record: the replaced
+            // stream thread reads it again from the last commit.
+            LOG.warn("cannot decode {}-{}@{} for now: {}", record.topic(), record.partition(), record.offset(), exception.getMessage());
+            return DeserializationHandlerResponse.FAIL;
+        }
         LOG.warn("undecodable record {}-{}@{} sent to the dead-letter topic: {}", record.topic(), record.partition(), record.offset(),
                 exception.getMessage());
         try {

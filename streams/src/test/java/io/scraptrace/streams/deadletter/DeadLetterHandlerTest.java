@@ -1,12 +1,17 @@
 package io.scraptrace.streams.deadletter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.scraptrace.avro.DeadLetter;
+import io.scraptrace.schemas.registry.SchemaRegistryClient;
+import io.scraptrace.schemas.registry.SchemaRegistryUnavailableException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler.DeserializationHandlerResponse;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.junit.jupiter.api.Test;
 
 class DeadLetterHandlerTest {
@@ -29,5 +34,15 @@ class DeadLetterHandlerTest {
         ByteBuffer payload = letter.getPayload();
         assertEquals(64 * 1024, payload.remaining());
         assertEquals(42, payload.get(0));
+    }
+
+    @Test
+    void anUnreachableSchemaRegistryFailsTheThreadInsteadOfDeadLetteringAGoodRecord() {
+        // Nothing listens on port 1: the registry client's own error, as a deserializer would see it.
+        SchemaRegistryUnavailableException unreachable = assertThrows(SchemaRegistryUnavailableException.class,
+                () -> new SchemaRegistryClient("http://127.0.0.1:1/apis/ccompat/v7").schema(1));
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("scrap.graded", 0, 7L, null, new byte[] {0, 0, 0, 0, 1});
+
+        assertEquals(DeserializationHandlerResponse.FAIL, new DeadLetterHandler().handle((ErrorHandlerContext) null, record, unreachable));
     }
 }

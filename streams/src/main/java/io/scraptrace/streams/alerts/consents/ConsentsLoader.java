@@ -3,19 +3,18 @@ package io.scraptrace.streams.alerts.consents;
 import io.scraptrace.avro.BaselConsent;
 import io.scraptrace.core.config.ScrapTraceConfig;
 import io.scraptrace.core.kafka.KafkaClients;
+import io.scraptrace.core.kafka.TopicEnd;
 import io.scraptrace.schemas.topics.Topic;
 import io.scraptrace.streams.alerts.model.Consent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -78,19 +77,9 @@ public final class ConsentsLoader {
         Set<String> keys = new HashSet<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(config, null),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topicName, TIMEOUT).stream()
-                    .map(p -> new TopicPartition(topicName, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p, TIMEOUT) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("timed out reading " + topicName);
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    keys.add(record.key());
-                }
+            List<TopicPartition> partitions = TopicEnd.assignFromBeginning(consumer, topicName, TIMEOUT);
+            if (!TopicEnd.readTo(consumer, partitions, TIMEOUT, record -> keys.add(record.key()))) {
+                throw new IllegalStateException("timed out reading " + topicName);
             }
         }
         return keys;

@@ -15,16 +15,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * Runs a {@link ScenarioSet} through the alert topology (the production processors and state
  * under an {@link AlertsDriver}) and scores the codes raised against the expected ones, per code.
- * Declarations whose lots never arrive are judged once the configured lot wait has run out.
+ * Declarations whose lots never arrive are judged once the configured lot wait has run out. Labels
+ * set blind to the grading are first passed through the {@link EvidenceGate} at the configured
+ * {@code alerts.evidence.min.graded.share}.
  */
 public final class AlertEvaluation {
     /** The goal of precision and recall per code. */
@@ -42,6 +46,7 @@ public final class AlertEvaluation {
     /** Judges every declaration of {@code set} and scores the outcome. */
     public EvaluationReport evaluate(ScenarioSet set, Path stateDir) {
         AlertSettings settings = AlertSettings.from(ScrapTraceConfig.of(config));
+        EvidenceGate gate = new EvidenceGate(settings.minGradedShare());
         Map<String, Set<String>> raised = new LinkedHashMap<>();
         try (AlertsDriver driver = new AlertsDriver(stateDir, config, Instant.parse("2026-06-01T12:00:00Z"))) {
             boolean readingsSinceFlush = false;
@@ -72,7 +77,7 @@ public final class AlertEvaluation {
                 raised.put(id, codes(driver.latest(id)));
             }
         }
-        return score(set, raised);
+        return score(set, expectations(set, gate), raised, set.labelsBlindToGrading() ? Optional.of(gate) : Optional.empty());
     }
 
     private static Set<String> codes(Optional<Alert> alert) {
@@ -83,16 +88,43 @@ public final class AlertEvaluation {
         return alert.get().getReasons().stream().map(AlertReason::getCode).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** Scores what each declaration raised ({@code raised}: declarationId -> codes) against what it should. */
+    /** Scores what each declaration raised ({@code raised}: declarationId -> codes) against its labels as they are. */
     static EvaluationReport score(ScenarioSet set, Map<String, Set<String>> raised) {
+        Map<String, Expectation> expectations = new LinkedHashMap<>();
+        set.declarations().forEach(d -> expectations.put(d.declaration().getDeclarationId(), Expectation.asLabelled(d)));
+        return score(set, expectations, raised, Optional.empty());
+    }
+
+    /**
+     * What each declaration should raise: its labels, with the evidence gate applied when they were
+     * set blind to the grading.
+     */
+    static Map<String, Expectation> expectations(ScenarioSet set, EvidenceGate gate) {
+        Map<String, Double> shares = set.labelsBlindToGrading() ? EvidenceGate.gradedShares(set) : Map.of();
+        Map<String, Expectation> expectations = new LinkedHashMap<>();
+        for (LabelledDeclaration labelled : set.declarations()) {
+            String id = labelled.declaration().getDeclarationId();
+            expectations.put(id, set.labelsBlindToGrading() ? gate.expectation(labelled, shares.get(id)) : Expectation.asLabelled(labelled));
+        }
+        return expectations;
+    }
+
+    /** Scores {@code raised} against {@code expectations}; {@code gate} when the evidence gate shaped them. */
+    static EvaluationReport score(ScenarioSet set, Map<String, Expectation> expectations, Map<String, Set<String>> raised,
+                                  Optional<EvidenceGate> gate) {
         List<CodeScore> scores = new ArrayList<>();
         for (AlertCode code : AlertCode.values()) {
             int tp = 0;
             int fp = 0;
             int fn = 0;
             for (LabelledDeclaration labelled : set.declarations()) {
-                boolean expected = labelled.expected().contains(code.name());
-                boolean got = raised.get(labelled.declaration().getDeclarationId()).contains(code.name());
+                String id = labelled.declaration().getDeclarationId();
+                Expectation expectation = expectations.get(id);
+                if (!expectation.scores(code.name())) {
+                    continue;
+                }
+                boolean expected = expectation.expected().contains(code.name());
+                boolean got = raised.get(id).contains(code.name());
                 tp += expected && got ? 1 : 0;
                 fp += !expected && got ? 1 : 0;
                 fn += expected && !got ? 1 : 0;
@@ -101,12 +133,39 @@ public final class AlertEvaluation {
         }
         List<String> mismatches = new ArrayList<>();
         for (LabelledDeclaration labelled : set.declarations()) {
-            Set<String> got = raised.get(labelled.declaration().getDeclarationId());
-            if (!got.equals(labelled.expected())) {
-                mismatches.add(labelled.declaration().getDeclarationId() + ": expected " + labelled.expected() + ", raised " + got
-                        + " (" + labelled.source() + ")");
+            String id = labelled.declaration().getDeclarationId();
+            Expectation expectation = expectations.get(id);
+            Set<String> got = new TreeSet<>(raised.get(id));
+            if (!expectation.scores(EvidenceGate.INSPECT)) {
+                got.remove(EvidenceGate.INSPECT);
+            }
+            if (!got.equals(expectation.expected())) {
+                String share = Double.isNaN(expectation.gradedShare()) ? ""
+                        : String.format(Locale.ROOT, ", graded share %.3f", expectation.gradedShare());
+                mismatches.add(id + ": expected " + expectation.expected() + ", raised " + raised.get(id)
+                        + " (" + labelled.source() + share + ")");
             }
         }
-        return new EvaluationReport(set.name(), set.declarations().size(), scores, mismatches);
+        return new EvaluationReport(set.name(), set.declarations().size(), scores, mismatches,
+                gate.map(g -> gateReport(g, expectations, raised)));
+    }
+
+    private static GateReport gateReport(EvidenceGate gate, Map<String, Expectation> expectations, Map<String, Set<String>> raised) {
+        Map<String, List<String>> held = new TreeMap<>();
+        int below = 0;
+        int optional = 0;
+        List<String> optionalInspect = new ArrayList<>();
+        for (Map.Entry<String, Expectation> entry : expectations.entrySet()) {
+            Expectation expectation = entry.getValue();
+            below += expectation.gradedShare() < gate.minGradedShare() ? 1 : 0;
+            expectation.held().forEach(code -> held.computeIfAbsent(code, c -> new ArrayList<>()).add(entry.getKey()));
+            if (!expectation.scores(EvidenceGate.INSPECT)) {
+                optional++;
+                if (raised.get(entry.getKey()).contains(EvidenceGate.INSPECT)) {
+                    optionalInspect.add(entry.getKey());
+                }
+            }
+        }
+        return new GateReport(gate.minGradedShare(), below, held, optional, optionalInspect);
     }
 }

@@ -1,4 +1,4 @@
-package io.scraptrace.streams.bench;
+package io.scraptrace.benchtools;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,12 +20,13 @@ import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * A JDK Flight Recorder profile of a benchmark's steady state, summarised for the stream threads:
- * the methods the samples were in (self), the ScrapTrace methods on the sampled stacks (total), and the
- * ScrapTrace method nearest the top of each stack, which charges library time (RocksDB, Avro, the
- * record cache) to the processor that caused it.
+ * A JDK Flight Recorder profile of a benchmark's measured phase, summarised for the threads doing
+ * the measured work (stream threads, HTTP request threads): the methods the samples were in (self),
+ * the ScrapTrace methods on the sampled stacks (total), and the ScrapTrace method nearest the top
+ * of each stack, which charges library time (RocksDB, Avro, Jackson, the record cache) to the code
+ * that caused it.
  */
-final class StreamThreadProfile {
+public final class ThreadProfile {
     private static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
     /** Threads in native code (RocksDB's JNI calls, waiting on a socket) are sampled apart, every 20 ms. */
     private static final String NATIVE_SAMPLE = "jdk.NativeMethodSample";
@@ -35,28 +36,33 @@ final class StreamThreadProfile {
     private final Recording recording;
     private final Path file;
 
-    private StreamThreadProfile(Recording recording, Path file) {
+    private ThreadProfile(Recording recording, Path file) {
         this.recording = recording;
         this.file = file;
     }
 
     /** Starts sampling every thread of this JVM with the JDK's "profile" settings (a sample every 10 ms). */
-    static StreamThreadProfile start(Path file) throws IOException, ParseException {
+    public static ThreadProfile start(Path file) throws IOException, ParseException {
         Recording recording = new Recording(Configuration.getConfiguration("profile"));
         recording.setToDisk(true);
         recording.start();
-        return new StreamThreadProfile(recording, file);
+        return new ThreadProfile(recording, file);
     }
 
     /** Stops the recording and writes it to the file given at start. */
-    void stop() throws IOException {
+    public void stop() throws IOException {
         recording.stop();
         recording.dump(file);
         recording.close();
     }
 
-    /** Prints the top frames of the samples taken on threads whose name {@code streamThread} accepts. */
-    void print(PrintStream out, String title, Predicate<String> streamThread) throws IOException {
+    /**
+     * Prints the top frames of the samples taken on the measured threads.
+     *
+     * @param threads  what the measured threads are, for the headline ({@code stream thread(s)})
+     * @param measured accepts the names of the measured threads
+     */
+    public void print(PrintStream out, String title, String threads, Predicate<String> measured) throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
         Map<String, Integer> ownCode = new HashMap<>();
@@ -70,7 +76,7 @@ final class StreamThreadProfile {
                 continue;
             }
             RecordedThread thread = event.getThread("sampledThread");
-            if (thread == null || thread.getJavaName() == null || !streamThread.test(thread.getJavaName())) {
+            if (thread == null || thread.getJavaName() == null || !measured.test(thread.getJavaName())) {
                 continue;
             }
             List<RecordedFrame> frames = event.getStackTrace().getFrames();
@@ -98,7 +104,7 @@ final class StreamThreadProfile {
             onStack.stream().filter(method -> method.startsWith(OWN_CODE)).forEach(method -> total.merge(method, 1, Integer::sum));
             ownCode.merge(nearestOwn, 1, Integer::sum);
         }
-        out.printf("%s: %,d samples of the stream thread(s) in %s%n", title, samples, file);
+        out.printf("%s: %,d samples of the %s in %s%n", title, samples, threads, file);
         if (samples == 0) {
             return;
         }
