@@ -30,8 +30,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The whole streams application: subscribes each shared topic once, registers graded readings
  * (dropping resends) in the lineage, folds them into per-lot state, and builds the alerts
- * sub-topology and the views (regional aggregates, site balances, both fed by one combiner, and
- * the monthly KPI totals) on that, and keeps the regulators' cases beside them.
+ * sub-topology and the views (regional aggregates, site balances and the monthly KPI totals, all fed
+ * by one combiner) on that, and keeps the regulators' cases beside them.
  */
 public final class StreamsTopology {
     /** Queryable global store of the site registry, present on every instance. */
@@ -67,7 +67,7 @@ public final class StreamsTopology {
         BalanceTopology.build(sums.bySite(), newDeclarations);
         CaseTopology.build(builder, topics.cases);
         // The alerts are this application's own output: the KPIs book each declaration as the checks judged it.
-        KpisTopology.build(builder, config, registered, SITES_STORE, builder.stream(topics.alerts.name(), consumed(topics.alerts)));
+        KpisTopology.build(builder, config, sums.byMonth(), builder.stream(topics.alerts.name(), consumed(topics.alerts)));
     }
 
     private static <V> Consumed<String, V> consumed(Topic<String, V> topic) {

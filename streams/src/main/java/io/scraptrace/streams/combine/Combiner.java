@@ -7,9 +7,12 @@ import io.scraptrace.streams.aggregates.AggregateWindow;
 import io.scraptrace.streams.aggregates.RegionContribution;
 import io.scraptrace.streams.aggregates.RegionTotals;
 import io.scraptrace.streams.balance.SiteBalance;
+import io.scraptrace.streams.kpis.MonthKey;
+import io.scraptrace.streams.kpis.MonthlyTotals;
 import io.scraptrace.streams.lots.LotReading;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -26,12 +29,12 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Sums what the readings of a lot partition add to the views keyed by few keys - the regional
- * aggregates and the site balances - before they are repartitioned, like a MapReduce combiner:
- * readings arrive keyed by lot, but regions and sites have only a few keys, so a repartition would
- * carry one record per reading where one sum per key and interval does. One {@link SiteShare} per
- * site, region and smallest open window feeds both views, so a reading costs one store write for
- * both; the site's region is read from the site registry's global store here rather than in a join
- * node of its own.
+ * aggregates, the site balances and the regions' monthly KPIs - before they are repartitioned, like a
+ * MapReduce combiner: readings arrive keyed by lot, but regions, sites and months have only a few
+ * keys, so a repartition would carry one record per reading where one sum per key and interval does.
+ * One {@link SiteShare} per site, region, smallest open window and month feeds all three views, so a
+ * reading costs one site lookup and one store write for all; the site's region is read from the site
+ * registry's global store here rather than in a join node of its own.
  * <p>
  * The sums live in a changelogged, cached store and are forwarded and deleted on a wall-clock timer;
  * under exactly-once both happen in the transaction that commits the input offsets, so a crash
@@ -53,6 +56,7 @@ public final class Combiner implements Processor<String, LotReading, String, Com
     private final String sitesStore;
     private final Duration grace;
     private final Duration interval;
+    private final MonthKey months;
     private ProcessorContext<String, CombinedSums> context;
     private KeyValueStore<String, SiteShare> store;
     private TimestampedKeyValueStore<String, Site> sites;
@@ -60,9 +64,9 @@ public final class Combiner implements Processor<String, LotReading, String, Com
     private Map<ShareKey, Pending> pending;
 
     /** Where a reading's share goes; the window start is 0 for all-time. */
-    private record ShareKey(String siteId, String region, AggregateWindow window, long start) {
+    private record ShareKey(String siteId, String region, AggregateWindow window, long start, String month) {
         String storeKey() {
-            return siteId + SEPARATOR + region + SEPARATOR + window.label() + SEPARATOR + start;
+            return siteId + SEPARATOR + region + SEPARATOR + window.label() + SEPARATOR + start + SEPARATOR + month;
         }
     }
 
@@ -74,11 +78,13 @@ public final class Combiner implements Processor<String, LotReading, String, Com
      * @param sitesStore the site registry's global store, for each reading's region
      * @param grace      how long after its end a window still takes late readings
      * @param interval   how often the sums are forwarded
+     * @param zone       the zone the KPIs' months are taken in
      */
-    public Combiner(String sitesStore, Duration grace, Duration interval) {
+    public Combiner(String sitesStore, Duration grace, Duration interval, ZoneId zone) {
         this.sitesStore = sitesStore;
         this.grace = grace;
         this.interval = interval;
+        this.months = new MonthKey(zone);
     }
 
     /** How often the combiner of {@code config} forwards its sums. */
@@ -114,17 +120,19 @@ public final class Combiner implements Processor<String, LotReading, String, Com
         RegionContribution c = RegionContribution.of(lotReading.reading(), lotReading.firstOfLot(), site == null ? null : site.value());
         long time = record.timestamp();
         AggregateWindow window = AggregateWindow.finestOpen(time, context.currentStreamTimeMs(), grace);
-        ShareKey key = new ShareKey(siteId, c.region(), window, window.windowed() ? window.startOf(time) : 0);
-        Pending sum = pending.computeIfAbsent(key, k -> new Pending(k.storeKey(), new SiteShare(siteId,
-                RegionTotals.partial(k.region(), k.window(), k.window().windowed() ? Instant.ofEpochMilli(k.start()) : null), new HashMap<>(8))));
+        ShareKey key = new ShareKey(siteId, c.region(), window, window.windowed() ? window.startOf(time) : 0, months.month(time));
+        Pending sum = pending.computeIfAbsent(key, k -> new Pending(k.storeKey(), new SiteShare(siteId, k.month(),
+                RegionTotals.partial(k.region(), k.window(), k.window().windowed() ? Instant.ofEpochMilli(k.start()) : null),
+                MonthlyTotals.empty())));
         sum.share().add(c);
         store.put(sum.storeKey(), sum.share());
     }
 
-    /** Sends each region's and each site's sums on, summed over the shares, and empties the store. */
+    /** Sends each region's, site's and region month's sums on, summed over the shares, and empties the store. */
     private void flush() {
         Map<ShareKey, RegionAggregate> regional = new HashMap<>();
         Map<String, SiteBalance> intake = new HashMap<>();
+        Map<String, MonthlyTotals> monthly = new HashMap<>();
         for (Map.Entry<ShareKey, Pending> entry : pending.entrySet()) {
             Pending sum = entry.getValue();
             store.delete(sum.storeKey());
@@ -132,19 +140,21 @@ public final class Combiner implements Processor<String, LotReading, String, Com
             RegionAggregate partial = share.partial();
             ShareKey siteKey = entry.getKey();
             // The shares are discarded after this, so the first of a region and window becomes their sum.
-            regional.merge(new ShareKey("", siteKey.region(), siteKey.window(), siteKey.start()), partial, RegionTotals::add);
-            intake.merge(share.siteId(), SiteBalance.intake(share.intakeKg(), partial.getReadings()), SiteBalance::plus);
+            regional.merge(new ShareKey("", siteKey.region(), siteKey.window(), siteKey.start(), ""), partial, RegionTotals::add);
+            intake.merge(share.siteId(), SiteBalance.intake(share.intake().intakeKgByGrade(), partial.getReadings()), SiteBalance::plus);
+            monthly.merge(MonthKey.key(siteKey.region(), share.month()), share.intake(), MonthlyTotals::add);
         }
         pending.clear();
         long timestamp = Math.max(context.currentStreamTimeMs(), 0);
-        regional.forEach((key, partial) -> context.forward(new Record<>(key.region(), new CombinedSums(partial, null), timestamp)));
-        intake.forEach((siteId, balance) -> context.forward(new Record<>(siteId, new CombinedSums(null, balance), timestamp)));
+        regional.forEach((key, partial) -> context.forward(new Record<>(key.region(), new CombinedSums(partial, null, null), timestamp)));
+        intake.forEach((siteId, balance) -> context.forward(new Record<>(siteId, new CombinedSums(null, balance, null), timestamp)));
+        monthly.forEach((monthKey, totals) -> context.forward(new Record<>(monthKey, new CombinedSums(null, null, totals), timestamp)));
     }
 
     private static ShareKey keyOf(SiteShare share) {
         RegionAggregate partial = share.partial();
         AggregateWindow window = AggregateWindow.byLabel(partial.getWindow()).orElse(AggregateWindow.ALL);
         Instant start = partial.getWindowStart();
-        return new ShareKey(share.siteId(), partial.getRegion(), window, start == null ? 0 : start.toEpochMilli());
+        return new ShareKey(share.siteId(), partial.getRegion(), window, start == null ? 0 : start.toEpochMilli(), share.month());
     }
 }

@@ -1,9 +1,7 @@
 package io.scraptrace.streams.combine;
 
-import static io.scraptrace.streams.serde.BinarySerde.readFigures;
-import static io.scraptrace.streams.serde.BinarySerde.writeFigures;
-
 import io.scraptrace.streams.aggregates.RegionPartialCodec;
+import io.scraptrace.streams.kpis.MonthlyTotalsCodec;
 import io.scraptrace.streams.serde.BinarySerde;
 import io.scraptrace.streams.serde.StateCodec;
 import java.io.DataInput;
@@ -11,9 +9,12 @@ import java.io.DataOutput;
 import java.io.IOException;
 import org.apache.kafka.common.serialization.Serde;
 
-/** Binary layout of a {@link SiteShare} in the combiner's store: rewritten for every reading. */
+/**
+ * Binary layout of a {@link SiteShare} in the combiner's store: rewritten for every reading.
+ * Version 2 added the month and holds the intake as the KPIs' monthly totals.
+ */
 final class SiteShareCodec implements StateCodec<SiteShare> {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private SiteShareCodec() {
     }
@@ -26,12 +27,13 @@ final class SiteShareCodec implements StateCodec<SiteShare> {
     @Override
     public void write(DataOutput out, SiteShare share) throws IOException {
         out.writeUTF(share.siteId());
+        out.writeUTF(share.month());
         RegionPartialCodec.INSTANCE.write(out, share.partial());
-        writeFigures(out, share.intakeKg());
+        MonthlyTotalsCodec.INSTANCE.write(out, share.intake());
     }
 
     @Override
     public SiteShare read(DataInput in) throws IOException {
-        return new SiteShare(in.readUTF(), RegionPartialCodec.INSTANCE.read(in), readFigures(in));
+        return new SiteShare(in.readUTF(), in.readUTF(), RegionPartialCodec.INSTANCE.read(in), MonthlyTotalsCodec.INSTANCE.read(in));
     }
 }

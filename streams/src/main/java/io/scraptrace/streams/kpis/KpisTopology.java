@@ -1,9 +1,7 @@
 package io.scraptrace.streams.kpis;
 
 import io.scraptrace.avro.Alert;
-import io.scraptrace.avro.GradedReading;
 import io.scraptrace.core.config.ScrapTraceConfig;
-import io.scraptrace.streams.combine.Combiner;
 import io.scraptrace.streams.serde.JsonSerde;
 import java.time.ZoneId;
 import org.apache.kafka.common.serialization.Serde;
@@ -18,10 +16,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Monthly totals per region for the policy KPIs, kept for as long as the deployment runs: a
- * {@link MonthlyCombiner} sums the deduplicated graded readings per region and month on the lot's
- * partition, each judged declaration is booked once by the
- * {@link ExportTally} from the alerts topic, and both are summed into {@link #STORE}, keyed
+ * Monthly totals per region for the policy KPIs, kept for as long as the deployment runs: the views'
+ * {@link io.scraptrace.streams.combine.Combiner} sums the deduplicated graded readings per region and
+ * month on the lot's partition (with the aggregates' and balances' sums, in one pass), each judged
+ * declaration is booked once by the {@link ExportTally} from the alerts topic, and both are summed
+ * into {@link #STORE}, keyed
  * {@code region|yyyy-MM}. The store's changelog is compacted (one record per region and month), so
  * the history survives restarts and rebalances without time-based retention; resetting the
  * application rebuilds it from the graded and alerts topics as far back as they reach.
@@ -41,20 +40,15 @@ public final class KpisTopology {
     }
 
     /**
-     * Adds the monthly totals of {@code graded} (deduplicated) and of the judged declarations in
-     * {@code alerts}; {@code sitesStore} is the site registry's global store.
+     * Adds the monthly totals of the graded intake, summed by region and month ({@code intake}, from
+     * the combiner), and of the judged declarations in {@code alerts}.
      */
-    public static void build(StreamsBuilder builder, ScrapTraceConfig config, KStream<String, GradedReading> graded,
-                             String sitesStore, KStream<String, Alert> alerts) {
+    public static void build(StreamsBuilder builder, ScrapTraceConfig config, KStream<String, MonthlyTotals> intake,
+                             KStream<String, Alert> alerts) {
         ZoneId zone = zone(config);
         Serde<MonthlyTotals> serde = MonthlyTotalsCodec.serde();
-        // Cached: a key rewritten by every reading reaches RocksDB and the changelog once per commit at most.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MonthlyCombiner.STORE), Serdes.String(), serde)
-                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ExportTally.COUNTED_STORE),
                 Serdes.String(), new JsonSerde<>(CountedExport.class)));
-        KStream<String, MonthlyTotals> intake = graded.process(() -> new MonthlyCombiner(sitesStore, zone, Combiner.interval(config)),
-                Named.as("views-kpis-combine"), MonthlyCombiner.STORE);
         KStream<String, MonthlyTotals> exports = alerts.process(() -> new ExportTally(zone), Named.as("views-kpis-exports"),
                 ExportTally.COUNTED_STORE);
         intake.merge(exports, Named.as("views-kpis-merge"))

@@ -30,7 +30,12 @@ public final class MonthKey {
 
     /** The key of {@code region}'s month containing {@code epochMs}. */
     public String key(String region, long epochMs) {
-        return region + SEPARATOR + month(epochMs);
+        return key(region, month(epochMs));
+    }
+
+    /** The key of {@code region}'s {@code month} (yyyy-MM). */
+    public static String key(String region, String month) {
+        return region + SEPARATOR + month;
     }
 
     /** The month (yyyy-MM) containing {@code epochMs}. */

@@ -1,8 +1,7 @@
 package io.scraptrace.streams.kpis;
 
-import io.scraptrace.avro.GradedReading;
 import io.scraptrace.avro.Material;
-import io.scraptrace.schemas.grades.GradeCatalogue;
+import io.scraptrace.streams.aggregates.RegionContribution;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -46,21 +45,18 @@ public final class MonthlyTotals {
     }
 
     /**
-     * What a graded reading adds: its mass under its grade (UNCERTAIN included, so the intake is all
-     * that was graded), and, when its grade is black mass, its contained Li/Ni/Co (wt% x mass).
+     * Adds a graded reading in place, {@code c} being what it contributes to its region: its mass
+     * under its grade (UNCERTAIN included, so the intake is all that was graded), and, when its grade
+     * is black mass, its contained Li/Ni/Co (wt% x mass).
      */
-    public static MonthlyTotals intake(GradedReading reading) {
-        MonthlyTotals totals = empty();
-        double mass = reading.getMassKg();
-        totals.intakeKgByGrade.put(reading.getGrade(), mass);
-        if (GradeCatalogue.get().materialOf(reading.getGrade()) == Material.BLACK_MASS) {
-            Map<String, Double> composition = reading.getComposition();
-            totals.liKg = composition.getOrDefault("Li", 0.0) / 100.0 * mass;
-            totals.niKg = composition.getOrDefault("Ni", 0.0) / 100.0 * mass;
-            totals.coKg = composition.getOrDefault("Co", 0.0) / 100.0 * mass;
+    public void addReading(RegionContribution c) {
+        intakeKgByGrade.merge(c.grade(), c.massKg(), Double::sum);
+        if (Material.BLACK_MASS.name().equals(c.material())) {
+            liKg += c.liKg();
+            niKg += c.niKg();
+            coKg += c.coKg();
         }
-        totals.readings = 1;
-        return totals;
+        readings++;
     }
 
     /**

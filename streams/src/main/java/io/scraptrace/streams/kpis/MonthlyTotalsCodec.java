@@ -11,11 +11,14 @@ import java.io.IOException;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * Binary layout of {@link MonthlyTotals}: in the per-partition sums (rewritten for every reading),
- * on the repartition by region and month, and in the monthly store, whose compacted changelog is the
- * long-lived history.
+ * Binary layout of {@link MonthlyTotals}: in the combiner's per-partition sums (rewritten for every
+ * reading), on the repartition by region and month, and in the monthly store, whose compacted
+ * changelog is the long-lived history.
  */
-final class MonthlyTotalsCodec implements StateCodec<MonthlyTotals> {
+public final class MonthlyTotalsCodec implements StateCodec<MonthlyTotals> {
+    /** The layout, for state that embeds monthly totals. */
+    public static final MonthlyTotalsCodec INSTANCE = new MonthlyTotalsCodec();
+
     private static final int VERSION = 1;
 
     private MonthlyTotalsCodec() {
@@ -23,7 +26,7 @@ final class MonthlyTotalsCodec implements StateCodec<MonthlyTotals> {
 
     /** The serde of monthly totals wherever they are stored or sent. */
     static Serde<MonthlyTotals> serde() {
-        return new BinarySerde<>("MonthlyTotals", VERSION, new MonthlyTotalsCodec());
+        return new BinarySerde<>("MonthlyTotals", VERSION, INSTANCE);
     }
 
     @Override

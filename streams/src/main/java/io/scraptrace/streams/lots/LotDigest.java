@@ -1,10 +1,9 @@
 package io.scraptrace.streams.lots;
 
 import io.scraptrace.avro.GradedReading;
-import java.io.ByteArrayOutputStream;
+import io.scraptrace.streams.serde.ByteWriter;
 import java.io.DataInput;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
@@ -15,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 
@@ -89,8 +87,8 @@ public final class LotDigest {
 
     /** The canonical bytes of a graded record that the chain hashes. */
     public static byte[] canonical(GradedReading record) {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(384);
-        try (DataOutputStream out = new DataOutputStream(buffer)) {
+        ByteWriter out = new ByteWriter(384);
+        try {
             for (Schema.Field field : record.getSchema().getFields()) {
                 Object value = record.get(field.pos());
                 if (isDefault(field, value)) {
@@ -102,7 +100,7 @@ public final class LotDigest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return buffer.toByteArray();
+        return out.toByteArray();
     }
 
     private static boolean isDefault(Schema.Field field, Object value) {
@@ -121,7 +119,7 @@ public final class LotDigest {
         return value instanceof CharSequence text ? text.toString() : value;
     }
 
-    private static void write(DataOutputStream out, Object value) throws IOException {
+    private static void write(DataOutput out, Object value) throws IOException {
         // One tag byte per type keeps e.g. the string "1" and the number 1 apart.
         if (value == null) {
             out.writeByte('n');
@@ -145,12 +143,19 @@ public final class LotDigest {
             out.writeUTF(symbol.name());
         } else if (value instanceof Map<?, ?> map) {
             out.writeByte('m');
-            TreeMap<String, Object> sorted = new TreeMap<>();
-            map.forEach((k, v) -> sorted.put(k.toString(), v));
-            out.writeInt(sorted.size());
-            for (Map.Entry<String, Object> entry : sorted.entrySet()) {
-                out.writeUTF(entry.getKey());
-                write(out, entry.getValue());
+            // Sorted by key without an intermediate map: a reading's maps have a handful of entries.
+            String[] keys = new String[map.size()];
+            Object[] values = new Object[keys.length];
+            int i = 0;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                keys[i] = entry.getKey().toString();
+                values[i++] = entry.getValue();
+            }
+            sortByKey(keys, values);
+            out.writeInt(keys.length);
+            for (int k = 0; k < keys.length; k++) {
+                out.writeUTF(keys[k]);
+                write(out, values[k]);
             }
         } else if (value instanceof List<?> list) {
             out.writeByte('a');
@@ -166,6 +171,22 @@ public final class LotDigest {
             }
         } else {
             throw new IllegalArgumentException("no canonical form for " + value.getClass().getName());
+        }
+    }
+
+    /** Insertion sort of both arrays by {@code keys} (natural order, as a TreeMap): few entries, no allocation. */
+    private static void sortByKey(String[] keys, Object[] values) {
+        for (int i = 1; i < keys.length; i++) {
+            String key = keys[i];
+            Object value = values[i];
+            int j = i - 1;
+            while (j >= 0 && keys[j].compareTo(key) > 0) {
+                keys[j + 1] = keys[j];
+                values[j + 1] = values[j];
+                j--;
+            }
+            keys[j + 1] = key;
+            values[j + 1] = value;
         }
     }
 

@@ -1,7 +1,6 @@
 package io.scraptrace.streams.lots;
 
 import static io.scraptrace.streams.serde.BinarySerde.readFigures;
-import static io.scraptrace.streams.serde.BinarySerde.writeFigures;
 
 import io.scraptrace.streams.serde.BinarySerde;
 import io.scraptrace.streams.serde.StateCodec;
@@ -13,8 +12,10 @@ import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * Binary layout of {@link LotState} in the lots store: read and rewritten for every reading.
- * Version 2 added the confidence-weighted mass, the contained battery metals and the digest.
+ * Binary layout of {@link LotState} in the lots store: written for every reading (read only when
+ * the lot tracker does not hold the lot, and by queries). Version 2 added the confidence-weighted
+ * mass, the contained battery metals and the digest; the figures by code are in
+ * {@link BinarySerde#writeFigures}'s layout.
  */
 final class LotStateCodec implements StateCodec<LotState> {
     private static final int VERSION = 2;
@@ -31,7 +32,7 @@ final class LotStateCodec implements StateCodec<LotState> {
     public void write(DataOutput out, LotState lot) throws IOException {
         out.writeUTF(lot.lotId());
         out.writeUTF(lot.siteId());
-        writeFigures(out, lot.massKgByGrade());
+        lot.writeByGrade(out, false);
         out.writeLong(lot.readings());
         out.writeDouble(lot.confidenceSum());
         out.writeLong(lot.firstReadingAt());
@@ -41,8 +42,8 @@ final class LotStateCodec implements StateCodec<LotState> {
         for (String version : lot.modelVersions()) {
             out.writeUTF(version);
         }
-        writeFigures(out, lot.confidenceKgByGrade());
-        writeFigures(out, lot.contained());
+        lot.writeByGrade(out, true);
+        lot.writeContained(out);
         lot.digest().writeTo(out);
     }
 

@@ -8,20 +8,22 @@ import java.util.Arrays;
  * A growable byte array written through {@link DataOutput}, byte for byte what a
  * {@code DataOutputStream} writes (big-endian, modified UTF-8), without its per-call locking and
  * stream layers: state is encoded for every store write, so the encoder's own overhead counts.
- * Not thread-safe; one per value encoded.
+ * Not thread-safe; one per value encoded. Public for the lot digest, whose canonical form is written
+ * the same way for every reading.
  */
-final class ByteWriter implements DataOutput {
+public final class ByteWriter implements DataOutput {
     private static final int MAX_UTF_BYTES = 65_535;
 
     private byte[] bytes;
     private int size;
 
-    ByteWriter(int initialCapacity) {
+    /** A writer whose array starts at {@code initialCapacity} bytes. */
+    public ByteWriter(int initialCapacity) {
         bytes = new byte[initialCapacity];
     }
 
     /** What was written. */
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return Arrays.copyOf(bytes, size);
     }
 

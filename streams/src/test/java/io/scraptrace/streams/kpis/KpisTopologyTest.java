@@ -117,6 +117,29 @@ class KpisTopologyTest {
         }
     }
 
+    @Test
+    void readingsOfOneHourAcrossAMonthEndInTheKpiZoneCountInTheirOwnMonths() {
+        // 18:00-19:00 UTC is one hourly window of the aggregates, but 23:30 Oct 31 to 00:30 Nov 1 in India (UTC+05:30).
+        Instant octoberInIndia = Instant.parse("2026-10-31T18:20:00Z");
+        Instant novemberInIndia = Instant.parse("2026-10-31T18:40:00Z");
+        try (ViewsDriver views = new ViewsDriver(state, Map.of(KpisTopology.ZONE, "Asia/Kolkata"))) {
+            views.register(site("S1", "JP-13"));
+            views.grade(graded("e1", "S1", "L1", "BM_NMC", 200, octoberInIndia, NMC_A, 0.9));
+            views.grade(graded("e2", "S1", "L1", "BM_NMC", 100, novemberInIndia, NMC_B, 0.9));
+            views.grade(graded("e3", "S1", "L1", "FE_HS", 50, novemberInIndia, Map.of("Fe", 99.0), 0.9));
+
+            KeyValueStore<String, MonthlyTotals> store = views.keyValueStore(KpisTopology.STORE);
+            MonthlyTotals october = store.get("JP-13|2026-10");
+            MonthlyTotals november = store.get("JP-13|2026-11");
+            assertEquals(Map.of("BM_NMC", 200.0), october.intakeKgByGrade());
+            assertEquals(200 * 0.035, october.liKg(), 1e-12);
+            assertEquals(1, october.readings());
+            assertEquals(Map.of("BM_NMC", 100.0, "FE_HS", 50.0), november.intakeKgByGrade());
+            assertEquals(100 * 0.18, november.niKg(), 1e-12);
+            assertEquals(2, november.readings());
+        }
+    }
+
     private static ExportDeclaration blackMass(String id, String siteId, String grade, double kg, String lot, String destination, Instant at) {
         return ExportDeclaration.newBuilder(Records.declaration(id, siteId, Material.BLACK_MASS, grade, kg, List.of(lot), at))
                 .setHsCode("8549.13").setDestination(destination).build();
