@@ -29,7 +29,7 @@ class OverloadIT {
             for (int attempt = 1; ; attempt++) {
                 byte[] first = payloads.reading("slow-" + attempt, TestIngest.SITE, "L-SLOW").toString().getBytes(StandardCharsets.UTF_8);
                 String second = payloads.reading("quick-" + attempt, TestIngest.SITE, "L-SLOW").toString();
-                if (stalledRequestHoldsTheAdmission(ingest, client, first, second)) {
+                if (stalledRequestHoldsTheAdmission(ingest, client, first, second, Duration.ofMillis(200L * attempt))) {
                     assertEquals(202, client.post("/v1/readings", TestIngest.PLANT_TOKEN, "application/json", second).status());
                     return;
                 }
@@ -39,8 +39,8 @@ class OverloadIT {
     }
 
     /** False when the stalled request itself was refused because a quick one got in first. */
-    private static boolean stalledRequestHoldsTheAdmission(TestIngest ingest, IngestClient client, byte[] first, String second)
-            throws Exception {
+    private static boolean stalledRequestHoldsTheAdmission(TestIngest ingest, IngestClient client, byte[] first, String second,
+                                                           Duration head) throws Exception {
         // A client that sends its headers and half its body, then stalls, holds the only admission.
         try (Socket slow = new Socket(InetAddress.getLoopbackAddress(), ingest.server().port())) {
             OutputStream out = slow.getOutputStream();
@@ -51,6 +51,8 @@ class OverloadIT {
             start.write(first, 0, first.length / 2);
             out.write(start.toByteArray());
             out.flush();
+            // Give the server time to dispatch the stalled request before the quick one races it to the admission.
+            Thread.sleep(head.toMillis());
 
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             HttpReply reply = client.post("/v1/readings", TestIngest.PLANT_TOKEN, "application/json", second);
